@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Data flows one way: Neural → (Canvas) → Figures → Typeset → Notebook / Exercises → nnbook.
+// Lower modules never import higher ones. Only Canvas talks to C.
+let package = Package(
+    name: "nnbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nnbook", targets: ["nnbook"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Numbers only: no I/O, no Cairo.
+        .target(name: "Neural"),
+
+        // System libraries (Debian: libcairo2-dev, libpango1.0-dev).
+        .systemLibrary(
+            name: "CCairo", pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"])]),
+
+        // Drawing surfaces (PDF, PNG, SVG), paths and Pango text. The only module that talks to C.
+        .target(name: "Canvas", dependencies: ["CCairo", "CPangoCairo"]),
+
+        // Plots and diagrams described as values, drawn on a Canvas.
+        .target(name: "Figures", dependencies: ["Canvas", "Neural"]),
+
+        // Rich text, math, tables and pages as boxes; drawn by Canvas.
+        .target(name: "Typeset", dependencies: ["Canvas"]),
+
+        // Lesson scripts: parse cells, run them with Neural, present blocks for Typeset.
+        .target(
+            name: "Notebook",
+            dependencies: [
+                "Neural", "Canvas", "Figures", "Typeset",
+                .product(name: "Yams", package: "Yams"),
+            ]),
+
+        // `nnbook verify` and `nnbook exercise`: checking hand calculations, generating variants.
+        .target(
+            name: "Exercises",
+            dependencies: [
+                "Neural", "Canvas", "Figures", "Typeset",
+                .product(name: "Yams", package: "Yams"),
+            ]),
+
+        // The thin command-line interface.
+        .executableTarget(
+            name: "nnbook",
+            dependencies: [
+                "Neural", "Canvas", "Figures", "Typeset", "Notebook", "Exercises",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "NeuralTests", dependencies: ["Neural"]),
+        .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
+        .testTarget(name: "FiguresTests", dependencies: ["Figures", "Canvas", "Neural"]),
+        .testTarget(name: "TypesetTests", dependencies: ["Typeset", "Canvas"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Neural"]),
+        .testTarget(name: "ExercisesTests", dependencies: ["Exercises", "Neural"]),
+        .testTarget(name: "CLITests", dependencies: ["nnbook"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// Canvas module. See DEVELOPERS.md for the architecture.

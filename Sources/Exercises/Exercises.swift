@@ -1,0 +1,1 @@
+// Exercises module. See DEVELOPERS.md for the architecture.

@@ -1,0 +1,1 @@
+// Figures module. See DEVELOPERS.md for the architecture.

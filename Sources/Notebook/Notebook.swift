@@ -1,0 +1,1 @@
+// Notebook module. See DEVELOPERS.md for the architecture.

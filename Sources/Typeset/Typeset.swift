@@ -1,0 +1,1 @@
+// Typeset module. See DEVELOPERS.md for the architecture.
