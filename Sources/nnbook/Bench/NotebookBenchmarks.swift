@@ -1,0 +1,3 @@
+enum NotebookBenchmarks {
+    static var all: [Benchmark] { [] }
+}

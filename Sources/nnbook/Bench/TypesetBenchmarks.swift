@@ -1,0 +1,3 @@
+enum TypesetBenchmarks {
+    static var all: [Benchmark] { [] }
+}
