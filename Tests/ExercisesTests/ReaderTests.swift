@@ -165,7 +165,7 @@ final class ReaderTests: XCTestCase {
                 XCTFail("unexpected error \(error) for:\n\(text)")
             }
         }
-        XCTAssertGreaterThan(readable, 100)   // the mutations are not all fatal: the checker ran on many
+        XCTAssertGreaterThan(readable, 40)   // the mutations are not all fatal: the checker ran on many
     }
 }
 
