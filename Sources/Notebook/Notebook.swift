@@ -1,1 +1,0 @@
-// Notebook module. See DEVELOPERS.md for the architecture.
