@@ -291,3 +291,21 @@ import Testing
         #expect(try d.split(testFraction: 0.25, seed: 42, stratified: true).test == test)
     }
 }
+
+extension DatasetTests {
+    @Test func digitsFastAndCSVPathsAgree() throws {
+        // The byte-level reader and the CSV reader must give the same data set: a quoted field forces
+        // the CSV path on otherwise identical text.
+        let text = try Self.digitsText()
+        let lines = text.split(separator: "\n").prefix(50)
+        let plain = lines.joined(separator: "\n")
+        let quoted = lines.map { "\"" + $0.prefix(1) + "\"" + $0.dropFirst() }.joined(separator: "\r\n")
+        let a = try Digits.parse(csv: plain), b = try Digits.parse(csv: quoted)
+        #expect(Digits.fastParse(plain, normalize: false) != nil)
+        #expect(Digits.fastParse(quoted, normalize: false) == nil)
+        #expect(a == b && a.count == 50)
+        #expect(try Digits.parse(csv: plain, normalize: true) == Digits.parse(csv: quoted, normalize: true))
+        // A lone CR is not a line end for the fast path; the CSV reader treats it as one.
+        #expect(Digits.fastParse("1\r2", normalize: false) == nil)
+    }
+}
