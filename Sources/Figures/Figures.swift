@@ -1,1 +1,0 @@
-// Figures module. See DEVELOPERS.md for the architecture.
