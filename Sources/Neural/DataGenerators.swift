@@ -11,15 +11,29 @@ import Foundation
 public enum DataGenerator: String, Sendable, CaseIterable {
     case circle, xor, gaussians, spiral, moons
 
-    /// Generates n points; throws for n < 2 or a negative or non-finite noise.
-    public func generate(n: Int, noise: Double, seed: UInt64) throws -> Dataset {
-        guard n >= 2 else { throw DataError("a generated data set needs at least 2 points, got n = \(n)") }
+    /// Generators that can make more than two classes (`classes:`); the others make exactly two.
+    public var supportsManyClasses: Bool { self == .spiral || self == .gaussians }
+
+    /// Generates n points; throws for n < classes, a negative or non-finite noise, or more than two
+    /// classes from a two-class generator.
+    ///
+    /// With k classes, class c gets n/k points (the classes made first get the remainder), made in
+    /// the order c = k − 1, …, 0, so that for two classes Playground's positives (class 1) come first.
+    public func generate(n: Int, noise: Double, seed: UInt64, classes: Int = 2) throws -> Dataset {
+        guard classes >= 2, classes <= 100 else { throw DataError("classes must be 2…100, got \(classes)") }
+        guard classes == 2 || supportsManyClasses else {
+            throw DataError("the \(rawValue) generator makes 2 classes, not \(classes); spiral and gaussians make more")
+        }
+        guard n >= classes else { throw DataError("\(classes) classes need at least \(classes) points, got n = \(n)") }
         guard noise.isFinite, noise >= 0 else { throw DataError("noise must be a number ≥ 0, got \(noise)") }
         var rng = SeededRandom(seed: seed)
         var points: [(Double, Double, Int)] = []
         points.reserveCapacity(n)
-        // Class 1 gets the first ⌈n/2⌉ points (Playground's positives come first), class 0 the rest.
-        let first = (n + 1) / 2, second = n - first
+        // (class, count) in the order made: k − 1 first.
+        let order: [(label: Int, count: Int)] = (0..<classes).map { i in
+            (classes - 1 - i, n / classes + (i < n % classes ? 1 : 0))
+        }
+        let first = order[0].count, second = order[1].count   // the two-class generators
         switch self {
         case .circle:
             // Inside r ≤ 2.5 is class 1, the ring 3.5 ≤ r ≤ 5 is class 0; the label is that of the
@@ -47,19 +61,26 @@ public enum DataGenerator: String, Sendable, CaseIterable {
             }
         case .gaussians:
             // Centres (2, 2) for class 1 and (−2, −2) for class 0; variance 0.5 + 7·noise
-            // (Playground maps noise 0…0.5 linearly onto variance 0.5…4).
+            // (Playground maps noise 0…0.5 linearly onto variance 0.5…4). With k classes the centres
+            // lie on the circle of radius 2√2 at angles π/4 + π(2c/k − 1), which for k = 2 are those two.
             let variance = 0.5 + noise * 7
             let sd = variance.squareRoot()
-            for (count, c, label) in [(first, 2.0, 1), (second, -2.0, 0)] {
+            for (label, count) in order {
+                let (cx, cy) = classes == 2
+                    ? (label == 1 ? (2.0, 2.0) : (-2.0, -2.0))
+                    : centre(angle: Double.pi / 4 + Double.pi * (2 * Double(label) / Double(classes) - 1),
+                             radius: 2 * 2.0.squareRoot())
                 for _ in 0..<count {
-                    let x = rng.normal(mean: c, sd: sd)
-                    let y = rng.normal(mean: c, sd: sd)
+                    let x = rng.normal(mean: cx, sd: sd)
+                    let y = rng.normal(mean: cy, sd: sd)
                     points.append((x, y, label))
                 }
             }
         case .spiral:
             // Two arms of 1.75 turns, radius 0 to 5, the second turned by π; noise·uniform(−1, 1) added.
-            for (count, delta, label) in [(first, 0.0, 1), (second, Double.pi, 0)] {
+            // With k classes, arm c is turned by 2π(k − 1 − c)/k (for k = 2: class 1 by 0, class 0 by π).
+            for (label, count) in order {
+                let delta = 2 * Double.pi * Double(classes - 1 - label) / Double(classes)
                 for i in 0..<count {
                     let f = Double(i) / Double(count)
                     let r = f * 5
@@ -82,7 +103,11 @@ public enum DataGenerator: String, Sendable, CaseIterable {
         }
         let x = Matrix(rows: points.count, cols: 2, storage: points.flatMap { [$0.0, $0.1] })
         return try Dataset(name: rawValue, x: x, labels: points.map(\.2), featureNames: ["x1", "x2"],
-                           classNames: ["0", "1"])
+                           classNames: (0..<classes).map(String.init))
+    }
+
+    private func centre(angle: Double, radius: Double) -> (Double, Double) {
+        (radius * cos(angle), radius * sin(angle))
     }
 }
 
@@ -96,12 +121,12 @@ extension Dataset {
         try DataGenerator.xor.generate(n: n, noise: noise, seed: seed)
     }
     /// Playground's two Gaussians at (2, 2) (class 1) and (−2, −2) (class 0).
-    public static func gaussians(n: Int, noise: Double = 0, seed: UInt64) throws -> Dataset {
-        try DataGenerator.gaussians.generate(n: n, noise: noise, seed: seed)
+    public static func gaussians(n: Int, noise: Double = 0, seed: UInt64, classes: Int = 2) throws -> Dataset {
+        try DataGenerator.gaussians.generate(n: n, noise: noise, seed: seed, classes: classes)
     }
     /// Playground's two-armed spiral.
-    public static func spiral(n: Int, noise: Double = 0, seed: UInt64) throws -> Dataset {
-        try DataGenerator.spiral.generate(n: n, noise: noise, seed: seed)
+    public static func spiral(n: Int, noise: Double = 0, seed: UInt64, classes: Int = 2) throws -> Dataset {
+        try DataGenerator.spiral.generate(n: n, noise: noise, seed: seed, classes: classes)
     }
     /// scikit-learn's two interleaving half circles; `noise` is the sd of Gaussian noise (0.1 is typical).
     public static func moons(n: Int, noise: Double = 0, seed: UInt64) throws -> Dataset {

@@ -68,6 +68,9 @@ extension Dataset {
             }
         }
         let m = rows.count, d = columns.count
+        guard d > 0 else {
+            throw DataError("there are no feature columns besides the target “\(target)”", line: header.line)
+        }
         var storage = [Double](repeating: 0, count: m * d)
         for (j, col) in columns.enumerated() { for i in 0..<m { storage[i * d + j] = col[i] } }
         let x = Matrix(rows: m, cols: d, storage: storage)

@@ -108,6 +108,32 @@ import Testing
         #expect(d.labels[0] == 1 && d.labels[50] == 0)
     }
 
+    @Test func moreClassesFromSpiralAndGaussians() throws {
+        // Three arms of 10 points each (n = 30), made in the order class 2, 1, 0; arm c turned by
+        // 2π(k − 1 − c)/k: class 2 by 0, class 1 by 2π/3, class 0 by 4π/3. Point 5 of class 1:
+        // r = 5·5/10 = 2.5, t = 1.75·0.5·2π + 2π/3 = 1.75π + 2π/3 → (2.5 sin t, 2.5 cos t).
+        let s = try Dataset.spiral(n: 30, noise: 0, seed: 1, classes: 3)
+        #expect(s.classNames == ["0", "1", "2"] && s.classCounts == [10, 10, 10])
+        #expect(s.y.cols == 3)
+        #expect(s.labels[0] == 2 && s.labels[10] == 1 && s.labels[20] == 0)
+        let t = 1.75 * Double.pi + 2 * Double.pi / 3
+        expectClose(s.x.row(15), [2.5 * sin(t), 2.5 * cos(t)], tol: 1e-12)
+        // Gaussians: k = 4 centres on the circle of radius 2√2 at π/4 + π(2c/4 − 1):
+        // c = 0 → −3π/4 → (−2, −2); c = 1 → −π/4 → (2, −2); c = 2 → π/4 → (2, 2); c = 3 → 3π/4 → (−2, 2).
+        // n = 4002: classes 3 and 2 (made first) get 1001, classes 1 and 0 get 1000.
+        let g = try Dataset.gaussians(n: 4002, noise: 0, seed: 2, classes: 4)
+        #expect(g.classCounts == [1000, 1000, 1001, 1001])
+        let centres: [(Double, Double)] = [(-2, -2), (2, -2), (2, 2), (-2, 2)]
+        for c in 0..<4 {
+            let rows = (0..<g.count).filter { g.labels[$0] == c }
+            let mx = rows.map { g.x[$0, 0] }.reduce(0, +) / Double(rows.count)
+            let my = rows.map { g.x[$0, 1] }.reduce(0, +) / Double(rows.count)
+            #expect(abs(mx - centres[c].0) < 0.09 && abs(my - centres[c].1) < 0.09, "class \(c): (\(mx), \(my))")
+        }
+        #expect(throws: DataError.self) { try DataGenerator.circle.generate(n: 30, noise: 0, seed: 1, classes: 3) }
+        #expect(throws: DataError.self) { try Dataset.spiral(n: 2, seed: 1, classes: 3) }
+    }
+
     @Test func moonsWithoutNoise() throws {
         // Class 0 on the upper unit half circle, class 1 on the lower one centred at (1, 0.5).
         let d = try Dataset.moons(n: 100, noise: 0, seed: 1)
@@ -208,6 +234,7 @@ import Testing
         #expect(message("a,y\n\"1\"x,0\n").hasPrefix("line 2, column 1: unexpected “x” after a closing quote"))
         #expect(message("").contains("empty"))
         #expect(message("a,y\n").contains("no data rows"))
+        #expect(message("y\n0\n1\n") == "line 1: there are no feature columns besides the target “y”")
     }
 
     @Test func csvLineNumbersCountLineBreaksInsideQuotes() throws {
@@ -262,5 +289,23 @@ import Testing
         #expect(zip(train.classCounts, test.classCounts).map(+) == d.classCounts)
         #expect(train.imageShape == d.imageShape && test.classNames == d.classNames)
         #expect(try d.split(testFraction: 0.25, seed: 42, stratified: true).test == test)
+    }
+}
+
+extension DatasetTests {
+    @Test func digitsFastAndCSVPathsAgree() throws {
+        // The byte-level reader and the CSV reader must give the same data set: a quoted field forces
+        // the CSV path on otherwise identical text.
+        let text = try Self.digitsText()
+        let lines = text.split(separator: "\n").prefix(50)
+        let plain = lines.joined(separator: "\n")
+        let quoted = lines.map { "\"" + $0.prefix(1) + "\"" + $0.dropFirst() }.joined(separator: "\r\n")
+        let a = try Digits.parse(csv: plain), b = try Digits.parse(csv: quoted)
+        #expect(Digits.fastParse(plain, normalize: false) != nil)
+        #expect(Digits.fastParse(quoted, normalize: false) == nil)
+        #expect(a == b && a.count == 50)
+        #expect(try Digits.parse(csv: plain, normalize: true) == Digits.parse(csv: quoted, normalize: true))
+        // A lone CR is not a line end for the fast path; the CSV reader treats it as one.
+        #expect(Digits.fastParse("1\r2", normalize: false) == nil)
     }
 }
