@@ -1,1 +1,0 @@
-// Typeset module. See DEVELOPERS.md for the architecture.

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import Canvas
+
+@Suite struct DrawingTests {
+    @Test func filledRectangleIsWhereItShouldBe() throws {
+        // 100×50 pt at 144 DPI = 200×100 px; rect (20,10)–(60,30) pt = px (40,20)–(120,60).
+        let b = try Bitmap(pngData: Render.pngData(size: Size(100, 50), dpi: 144) { c in
+            c.fill(Rect(x: 20, y: 10, width: 40, height: 20), Color(hex: "#0072B2"))
+        })
+        #expect(b.width == 200 && b.height == 100)
+        #expect(b.pixel(x: 40, y: 20) == (0x00, 0x72, 0xB2, 255))     // first pixel inside
+        #expect(b.pixel(x: 119, y: 59) == (0x00, 0x72, 0xB2, 255))    // last pixel inside
+        #expect(b.pixel(x: 39, y: 20) == (255, 255, 255, 255))        // just left
+        #expect(b.pixel(x: 120, y: 59) == (255, 255, 255, 255))       // just right
+        #expect(b.pixel(x: 80, y: 60) == (255, 255, 255, 255))        // just below
+        #expect(count(b) { r, g, b, _ in (r, g, b) == (0x00, 0x72, 0xB2) } == 80 * 40)
+    }
+
+    @Test func transformsMoveScaleAndRotate() throws {
+        let b = try Render.bitmap(size: Size(100, 100), dpi: 72) { c in
+            c.withState {
+                c.translate(50, 50)
+                c.rotate(Double.pi / 2)          // +x now points down the page
+                c.scale(2, 1)
+                c.fill(Rect(x: 0, y: -2, width: 10, height: 4), .black)   // becomes x 48…52, y 50…70
+            }
+            c.fill(Rect(x: 0, y: 0, width: 5, height: 5), .red)        // restore undid the transform
+        }
+        #expect(b.pixel(x: 50, y: 65) == (0, 0, 0, 255))
+        #expect(b.pixel(x: 65, y: 50) == (255, 255, 255, 255))
+        #expect(b.pixel(x: 2, y: 2) == (255, 0, 0, 255))
+    }
+
+    @Test func clipLimitsPaintingUntilRestore() throws {
+        let b = try Render.bitmap(size: Size(100, 100), dpi: 72) { c in
+            c.save()
+            c.clip(to: Rect(x: 0, y: 0, width: 50, height: 100))
+            c.paint(.black)
+            c.restore()
+            c.fill(Rect(x: 90, y: 90, width: 10, height: 10), .blue)
+        }
+        #expect(b.pixel(x: 49, y: 10) == (0, 0, 0, 255))
+        #expect(b.pixel(x: 50, y: 10) == (255, 255, 255, 255))
+        #expect(b.pixel(x: 95, y: 95) == (0, 0, 255, 255))
+    }
+
+    @Test func dashedStrokeHasGaps() throws {
+        // A 4 pt wide horizontal line at y = 10 with dash 10 on, 10 off, butt caps.
+        let b = try Render.bitmap(size: Size(100, 20), dpi: 72) { c in
+            c.line(from: Point(0, 10), to: Point(100, 10))
+            c.stroke(.black, width: 4, dash: [10, 10])
+        }
+        for x in [1, 5, 9, 21, 29, 41] { #expect(b.pixel(x: x, y: 10) == (0, 0, 0, 255), "x=\(x)") }
+        for x in [11, 15, 19, 31, 39] { #expect(b.pixel(x: x, y: 10) == (255, 255, 255, 255), "x=\(x)") }
+        #expect(b.pixel(x: 5, y: 7) == (255, 255, 255, 255))   // 2 pt above the centre line: outside
+    }
+
+    @Test func invalidDashIsReported() throws {
+        #expect(throws: CanvasError.self) {
+            _ = try Render.bitmap(size: Size(10, 10)) { c in
+                c.line(from: .zero, to: Point(10, 10)); c.stroke(.black, dash: [-1, 2])
+            }
+        }
+    }
+
+    @Test func circleCoversItsInsideOnly() throws {
+        let b = try Render.bitmap(size: Size(100, 100), dpi: 72) { c in
+            c.circle(center: Point(50, 50), radius: 20)
+            c.fill(.black)
+        }
+        #expect(b.pixel(x: 50, y: 50) == (0, 0, 0, 255))
+        #expect(b.pixel(x: 50, y: 32) == (0, 0, 0, 255))      // 18 from the centre
+        #expect(b.pixel(x: 63, y: 63) == (0, 0, 0, 255))       // its far corner (64,64) is 14·√2 ≈ 19.8 away
+        #expect(b.pixel(x: 66, y: 66) == (255, 255, 255, 255)) // 16·√2 ≈ 22.6: outside
+        // Area πr² ≈ 1256.6 px; antialiased edge pixels count as partly covered.
+        let dark = count(b) { r, _, _, _ in r < 128 }
+        #expect(abs(Double(dark) - Double.pi * 400) < 40)
+    }
+
+    @Test func imageNearestNeighbourKeepsCellsSharp() throws {
+        // 2×2 image: red green / blue half-transparent white, stretched to 40×40 pt at 72 DPI.
+        let rgba: [UInt8] = [255, 0, 0, 255, 0, 255, 0, 255,
+                             0, 0, 255, 255, 255, 255, 255, 128]
+        let b = try Render.bitmap(size: Size(40, 40), dpi: 72, background: .black) { c in
+            c.drawImage(rgba: rgba, width: 2, height: 2, in: Rect(x: 0, y: 0, width: 40, height: 40), smooth: false)
+        }
+        #expect(b.pixel(x: 19, y: 0) == (255, 0, 0, 255))
+        #expect(b.pixel(x: 20, y: 0) == (0, 255, 0, 255))
+        #expect(b.pixel(x: 0, y: 20) == (0, 0, 255, 255))
+        // white at alpha 128/255 over black: 255·128/255 = 128 (±1 for premultiplied rounding)
+        let p = b.pixel(x: 30, y: 30)
+        #expect(abs(Int(p.r) - 128) <= 1 && p.r == p.g && p.g == p.b && p.a == 255)
+    }
+
+    @Test func imageBufferOfWrongLengthIsAnError() throws {
+        #expect(throws: CanvasError.invalidArgument("image of 2×2 pixels needs 16 RGBA bytes, got 3")) {
+            _ = try Render.bitmap(size: Size(10, 10)) { c in
+                c.drawImage(rgba: [1, 2, 3], width: 2, height: 2, in: Rect(x: 0, y: 0, width: 10, height: 10))
+            }
+        }
+    }
+
+    @Test func bitmapRoundTripsThroughPNG() throws {
+        var rgba: [UInt8] = []
+        for i in 0..<12 { rgba += [UInt8(i * 20), UInt8(255 - i * 20), 7, 255] }
+        let b = try Bitmap(width: 4, height: 3, rgba: rgba)
+        let back = try Bitmap(pngData: b.pngData())
+        #expect(back == b)
+    }
+
+    @Test func colourParsing() {
+        #expect(Color(hex: "#0072B2").rgba8 == (0, 0x72, 0xB2, 255))
+        #expect(Color(hex: "E69F00").hexString == "#E69F00")
+        #expect(Color(hex: "#07B").hexString == "#0077BB")
+        #expect(Color(hex: "#00000080").rgba8.a == 128)
+        #expect(Color(parsing: "#12345") == nil && Color(parsing: "zzzzzz") == nil && Color(parsing: "+12345") == nil)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import FoundationXML
+import Testing
+@testable import Canvas
+
+@Suite struct OutputTests {
+    /// A small scene using paths, text and an image: the same for every format.
+    static func scene(_ c: Canvas) throws {
+        c.fill(Rect(x: 10, y: 10, width: 80, height: 40), Color(hex: "#0072B2"))
+        c.circle(center: Point(150, 30), radius: 20)
+        c.stroke(Color(hex: "#D55E00"), width: 2, dash: [4, 2])
+        c.drawImage(rgba: [255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 128],
+                    width: 2, height: 2, in: Rect(x: 200, y: 10, width: 40, height: 40))
+        try c.drawText(vietnameseSample, at: Point(10, 70), style: TextStyle(family: .serif, size: 11, width: 260))
+    }
+
+    @Test func pdfWithVietnameseTextIsRecoveredByPdftotext() throws {
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        let path = dir + "/vi.pdf"
+        try Render.pdf(size: Size(300, 140), title: "Mạng nơ-ron", to: path, draw: Self.scene)
+        let r = try run("pdftotext", ["-enc", "UTF-8", path, "-"])
+        #expect(r.status == 0)
+        let words = r.output.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Every word with a diacritic must come back composed (NFC), as written.
+        for w in ["Mạng", "nơ-ron", "nhân", "tạo:", "truyền", "ngược,", "hàm", "kích", "hoạt,", "đạo", "riêng", "∂J/∂W,", "σ(z)"] {
+            #expect(words.contains(w), "pdftotext lost \(w): \(words)")
+        }
+        #expect(files(in: dir) == ["vi.pdf"])
+    }
+
+    @Test func pdfMetadataIsFixed() throws {
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        let path = dir + "/meta.pdf"
+        try Render.pdf(size: .a4, title: "Bài 3", to: path, draw: Self.scene)
+        let info = try run("pdfinfo", [path]).output
+        #expect(info.contains("Title:           Bài 3"))
+        #expect(info.contains("Creator:         nnbook"))
+        #expect(info.contains("2025"))      // the fixed CreationDate, not today's
+        #expect(info.contains("Page size:       595.276 x 841.89 pts (A4)"))
+    }
+
+    @Test func multiPagePdfKeepsEachPageSize() throws {
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        let path = dir + "/pages.pdf"
+        let doc = try PDFDocument(path: path, title: "pages")
+        for (i, size) in [Size.a4, Size.slides16x9, Size(200, 100)].enumerated() {
+            let c = doc.beginPage(size: size)
+            #expect(c.size == size)
+            try c.drawText("Trang \(i + 1)", at: Point(20, 20), style: TextStyle(size: 14))
+            try doc.endPage()
+        }
+        try doc.finish()
+        #expect(doc.pageCount == 3)
+        let info = try run("pdfinfo", ["-f", "1", "-l", "3", path]).output
+        #expect(info.contains("Page    1 size:  595.276 x 841.89 pts"))
+        #expect(info.contains("Page    2 size:  720 x 405 pts"))
+        #expect(info.contains("Page    3 size:  200 x 100 pts"))
+        let text = try run("pdftotext", ["-enc", "UTF-8", path, "-"]).output
+        #expect(text.contains("Trang 1") && text.contains("Trang 2") && text.contains("Trang 3"))
+    }
+
+    @Test func twoRendersAreByteIdentical() throws {
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        for ext in ["pdf", "png", "svg"] {
+            let a = dir + "/a." + ext, b = dir + "/b." + ext
+            for p in [a, b] {
+                switch ext {
+                case "pdf": try Render.pdf(size: Size(300, 140), title: "t", to: p, draw: Self.scene)
+                case "png": try Render.png(size: Size(300, 140), dpi: 150, to: p, draw: Self.scene)
+                default: try Render.svg(size: Size(300, 140), to: p, draw: Self.scene)
+                }
+            }
+            let da = try Data(contentsOf: URL(fileURLWithPath: a)), db = try Data(contentsOf: URL(fileURLWithPath: b))
+            #expect(da.count > 500, "\(ext) is suspiciously small: \(da.count) bytes")
+            #expect(da == db, "\(ext) renders differ")
+            keepSample(a, as: "scene-a." + ext); keepSample(b, as: "scene-b." + ext)
+        }
+    }
+
+    @Test func svgParsesAsXML() throws {
+        let data = try Render.svgData(size: Size(300, 140), draw: Self.scene)
+        final class Collector: NSObject, XMLParserDelegate {
+            var elements: [String] = []
+            var root: [String: String] = [:]
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+                        qualifiedName: String?, attributes: [String: String] = [:]) {
+                if elements.isEmpty { root = attributes }
+                elements.append(name)
+            }
+        }
+        let parser = XMLParser(data: data)
+        let collector = Collector()
+        parser.delegate = collector
+        #expect(parser.parse(), "SVG does not parse: \(String(describing: parser.parserError))")
+        #expect(collector.elements.first == "svg")
+        #expect(collector.root["width"] == "300pt" && collector.root["height"] == "140pt")
+        #expect(collector.elements.contains("path"))
+        #expect(collector.elements.contains("image"))
+    }
+
+    @Test func pngHasTheSizeOfItsDPI() throws {
+        let data = try Render.pngData(size: Size(72, 36), dpi: 300) { _ in }
+        let b = try Bitmap(pngData: data)
+        #expect(b.width == 300 && b.height == 150)   // 1 in × ½ in at 300 DPI
+        #expect(b.pixel(x: 10, y: 10) == (255, 255, 255, 255))   // white background by default
+        let clear = try Bitmap(pngData: Render.pngData(size: Size(10, 10), dpi: 72, background: .clear) { _ in })
+        #expect(clear.pixel(x: 5, y: 5).a == 0)
+    }
+
+    @Test func drawableRendersToEveryFormat() throws {
+        struct Badge: Drawable {
+            var preferredSize: Size { Size(100, 50) }
+            func draw(in rect: Rect, on canvas: Canvas) throws {
+                canvas.fill(rect.insetBy(5), Color(hex: "#009E73"))
+                try canvas.drawText("Đúng", at: rect.center, style: TextStyle(size: 14, bold: true, color: .white), anchor: .center)
+            }
+        }
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        for f in ImageFormat.allCases {
+            let path = dir + "/badge." + f.rawValue
+            #expect(ImageFormat(path: path) == f)
+            try Badge().render(to: path, format: f, dpi: 144)
+        }
+        #expect(files(in: dir) == ["badge.pdf", "badge.png", "badge.svg"])
+        let b = try Bitmap(pngPath: dir + "/badge.png")
+        #expect(b.width == 200 && b.height == 100)
+        #expect(b.pixel(x: 14, y: 14) == (0, 0x9E, 0x73, 255))
+        #expect(try run("pdftotext", [dir + "/badge.pdf", "-"]).output.contains("Đúng"))
+    }
+}
