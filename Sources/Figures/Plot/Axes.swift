@@ -47,7 +47,7 @@ struct Axes {
         let ts = theme.tickStyle
         let yLabels = try y.ticks.values.map { try canvas.measure(y.tickLabel($0, theme.numbers), style: ts) }
         let xLabels = try x.ticks.values.map { try canvas.measure(x.tickLabel($0, theme.numbers), style: ts) }
-        let tickH = xLabels.map(\.height).max() ?? canvas.measure("0", style: ts).height
+        let tickH = try xLabels.map(\.height).max() ?? canvas.measure("0", style: ts).height
         let yTickW = yLabels.map(\.width).max() ?? 0
         let labelH = try canvas.measure("Ag", style: theme.labelStyle).height
         var left = tickLength + 3 + yTickW + 2

@@ -195,9 +195,9 @@ public struct DecisionBoundary: Drawable, Sendable {
 
     // MARK: drawing
 
-    public func draw(in rect: Rect, on canvas: Canvas) throws {
-        let f = try field()
-        let (rgba, curves, colorRange) = raster(f)
+    /// How the figure divides `rect`: the axes, the plot area, the colour bar and the legend.
+    func frame(in rect: Rect, colorRange: ClosedRange<Double>?, on canvas: Canvas) throws
+        -> (axes: Axes, plot: Rect, bar: ColorBar?, legend: Legend, legendSize: Size) {
         let axes = Axes(x: .exact(xRange, label: xLabel, maxTicks: maxTicks), y: .exact(yRange, label: yLabel, maxTicks: maxTicks),
                         title: title, theme: theme, grid: false)
         let bar = (showColorBar && colorRange != nil) ? ColorBar(map: .diverging, domain: colorRange!, label: colorBarLabel, theme: theme) : nil
@@ -205,8 +205,15 @@ public struct DecisionBoundary: Drawable, Sendable {
             Legend.Entry(text: name, color: theme.color(ofClass: k), line: false, marker: .forClass(k))
         }, theme: theme)
         let legendSize = try legend.size(on: canvas)
-        let right = max(try bar?.width(on: canvas) ?? 0, legendSize.width > 0 ? legendSize.width + 8 : 0)
+        let right = max(try bar?.width(on: canvas) ?? 0, legendSize.width > 0 ? legendSize.width + 14 : 0)
         let plot = try axes.plotArea(in: rect, right: right, on: canvas)
+        return (axes, plot, bar, legend, legendSize)
+    }
+
+    public func draw(in rect: Rect, on canvas: Canvas) throws {
+        let f = try field()
+        let (rgba, curves, colorRange) = raster(f)
+        let (axes, plot, bar, legend, legendSize) = try frame(in: rect, colorRange: colorRange, on: canvas)
         let (sx, sy) = axes.scales(plot)
 
         try canvas.withState {
@@ -224,8 +231,8 @@ public struct DecisionBoundary: Drawable, Sendable {
             }
             for p in points {
                 guard let px = sx.position(p.x), let py = sy.position(p.y) else { continue }
-                Marker.forClass(p.label).draw(at: Point(px, py), size: 8, fill: theme.color(ofClass: p.label),
-                                              stroke: theme.text, lineWidth: 0.9, on: canvas)
+                Marker.forClass(p.label).drawRinged(at: Point(px, py), size: 8, fill: theme.color(ofClass: p.label),
+                                                    stroke: theme.text, on: canvas)
             }
             try canvas.check("drawing a decision boundary")
         }

@@ -36,4 +36,16 @@ public enum Marker: Sendable, CaseIterable {
         canvas.fillPreserve(fill)
         canvas.stroke(stroke, width: lineWidth, join: .round)
     }
+
+    /// A marker with a white ring between its fill and its dark outline, so that it stands out on a
+    /// heat map of its own class's colour.
+    func drawRinged(at c: Point, size: Double, fill: Color, stroke: Color, on canvas: Canvas) {
+        canvas.newPath()
+        path(at: c, size: size + 2.2, on: canvas)
+        canvas.fillPreserve(.white)
+        canvas.stroke(stroke, width: 0.9, join: .round)
+        canvas.newPath()
+        path(at: c, size: size - 1.2, on: canvas)
+        canvas.fill(fill)
+    }
 }
