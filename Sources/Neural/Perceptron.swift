@@ -41,8 +41,8 @@ public struct Perceptron: Sendable, Equatable {
 
     /// Random small starting weights as the slides draw them: `np.random.rand(N + 1) / np.sqrt(N)`,
     /// i.e. N + 1 values uniform in [0, 1/√N), the last one being the bias; drawn from `SeededRandom`.
-    public init(inputs: Int, seed: UInt64, threshold: StepThreshold = .fireAtZero) {
-        precondition(inputs > 0, "a perceptron needs at least one input")
+    public init(inputs: Int, seed: UInt64, threshold: StepThreshold = .fireAtZero) throws {
+        guard inputs > 0 else { throw DataError("a perceptron needs at least one input, got \(inputs)") }
         var rng = SeededRandom(seed: seed)
         let scale = 1 / Double(inputs).squareRoot()
         let values = (0...inputs).map { _ in rng.nextUnit() * scale }

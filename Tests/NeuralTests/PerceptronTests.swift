@@ -149,7 +149,7 @@ import Testing
         // XOR is not linearly separable: no w, b classify all four points, so every epoch has at
         // least one error and the rule runs to the last epoch without converging.
         for start in [Perceptron(weights: [0.2, 0.4], bias: 0.1), Perceptron(weights: [0, 0], bias: 0),
-                      Perceptron(inputs: 2, seed: 7)] {
+                      try Perceptron(inputs: 2, seed: 7)] {
             let trace = try DeltaRule(learningRate: 0.1, maxEpochs: 200).train(start, on: .xor)
             #expect(!trace.converged)
             #expect(trace.epochsRun == 200)
@@ -160,8 +160,9 @@ import Testing
 
     @Test func seededStartLikeTheSlidesConvergesOnAndAndOr() throws {
         // The slides' start: rand(N + 1)/√N, here from SeededRandom; 20 epochs, alpha 0.1 as in the slides.
-        let p = Perceptron(inputs: 2, seed: 42)
-        #expect(p == Perceptron(inputs: 2, seed: 42))
+        let p = try Perceptron(inputs: 2, seed: 42)
+        #expect(try p == Perceptron(inputs: 2, seed: 42))
+        #expect(throws: DataError.self) { try Perceptron(inputs: 0, seed: 1) }
         #expect((p.weights + [p.bias]).allSatisfy { $0 >= 0 && $0 < 1 / 2.0.squareRoot() })
         for data in [Dataset.and, Dataset.or, Dataset.nand] {
             let trace = try DeltaRule(learningRate: 0.1, maxEpochs: 20).train(p, on: data)

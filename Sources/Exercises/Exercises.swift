@@ -1,1 +1,0 @@
-// Exercises module. See DEVELOPERS.md for the architecture.
