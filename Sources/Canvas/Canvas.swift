@@ -9,7 +9,7 @@ public enum FillRule: Sendable { case winding, evenOdd }
 /// reported by `check()`, by `PDFDocument.endPage()`/`finish()` and by `Render`. Owns its `cairo_t`.
 public final class Canvas {
     /// The `cairo_t`; only this module touches it.
-    let cr: OpaquePointer
+    private(set) var cr: OpaquePointer
     /// The page size in points.
     public let size: Size
     /// An error found by Swift-side validation (e.g. an image buffer of the wrong length), reported like a
@@ -25,6 +25,16 @@ public final class Canvas {
     }
 
     deinit { cairo_destroy(cr) }
+
+    /// Points the canvas at a throw-away surface: drawing on a PDF page's canvas after `endPage()` must
+    /// not land on the next page.
+    func detach(reason: String) {
+        cairo_destroy(cr)
+        let s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)!
+        cr = cairo_create(s)
+        cairo_surface_destroy(s)
+        if deferredError == nil { deferredError = .invalidArgument(reason) }
+    }
 
     /// A canvas on a small off-screen surface, for measuring text. Its text metrics equal a PDF's and a
     /// PNG's at any DPI (resolution 72, no hinting, no glyph rounding); drawing on it shows nowhere.

@@ -88,6 +88,7 @@ public final class PDFDocument {
         try canvas.check("drawing page \(pageCount) of \(path)")
         cairo_show_page(canvas.cr)
         try canvas.check("ending page \(pageCount) of \(path)")
+        canvas.detach(reason: "\(path): drawing on page \(pageCount) after endPage()")
         try CanvasError.check(cairo_surface_status(surface), "writing page \(pageCount) of \(path)")
     }
 

@@ -128,3 +128,40 @@ import Testing
         #expect(try run("pdftotext", [dir + "/badge.pdf", "-"]).output.contains("Đúng"))
     }
 }
+
+@Suite struct ConcurrencyTests {
+    /// Each Canvas has its own Pango font map, so canvases on different threads do not share state.
+    @Test func concurrentRendersMatchASerialOne() throws {
+        let draw: @Sendable (Canvas) throws -> Void = { c in
+            c.fill(Rect(x: 5, y: 5, width: 30, height: 10), Color(hex: "#CC79A7"))
+            try c.drawText(vietnameseSample, at: Point(5, 20), style: TextStyle(family: .serif, size: 9, width: 190))
+        }
+        let expected = try Render.pngData(size: Size(200, 80), dpi: 150, draw: draw)
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var data: [Data?] = Array(repeating: nil, count: 8)
+        }
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            let d = try? Render.pngData(size: Size(200, 80), dpi: 150, draw: draw)
+            results.lock.lock(); results.data[i] = d; results.lock.unlock()
+        }
+        for d in results.data { #expect(d == expected) }
+    }
+
+    @Test func drawingAfterEndPageDoesNotReachTheNextPage() throws {
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        let path = dir + "/two.pdf"
+        let doc = try PDFDocument(path: path, pageSize: Size(200, 100))
+        let first = doc.beginPage()
+        try first.drawText("một", at: Point(10, 10), style: TextStyle())
+        try doc.endPage()
+        let second = doc.beginPage()
+        try first.drawText("stale", at: Point(10, 40), style: TextStyle())   // a bug in a caller
+        try second.drawText("hai", at: Point(10, 10), style: TextStyle())
+        try doc.finish()
+        #expect(throws: CanvasError.self) { try first.check() }
+        let page2 = try run("pdftotext", ["-f", "2", "-l", "2", path, "-"]).output
+        #expect(page2.contains("hai") && !page2.contains("stale"))
+    }
+}

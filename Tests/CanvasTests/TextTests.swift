@@ -197,3 +197,37 @@ import Testing
         for y in (h + 1)..<200 { for x in 0..<160 { #expect(b.pixel(x: x, y: y).r > 128) } }
     }
 }
+
+@Suite struct MathFontTableTests {
+    @Test func readsDejaVuMathConstants() throws {
+        let t = try MathFontTable()
+        #expect(t.unitsPerEm == 1000)
+        #expect(t.constants.count == 56)
+        // Expected values read independently from the font file's raw MATH table (a short Python
+        // struct parse of DejaVuMathTeXGyre.ttf; font units, upem 1000).
+        #expect(t["scriptPercentScaleDown"] == 0.8)           // 80 %
+        #expect(t["scriptScriptPercentScaleDown"] == 0.65)    // 65 %
+        #expect(t["delimitedSubFormulaMinHeight"] == 1.333)   // 1333
+        #expect(t["displayOperatorMinHeight"] == 1.333)       // 1333
+        #expect(t["mathLeading"] == 0.12)                     // 120
+        #expect(t["axisHeight"] == 0.275)                     // 275
+        #expect(t["accentBaseHeight"] == 0.539)               // 539
+        #expect(t["flattenedAccentBaseHeight"] == 0.709)      // 709
+        #expect(t["subscriptShiftDown"] == 0.277)             // 277
+        #expect(t["subscriptTopMax"] == 0.33)                 // 330
+        #expect(t["fractionRuleThickness"] == 0.064)          // 64
+        #expect(t["radicalDegreeBottomRaisePercent"] == 0.55) // 55 %
+        #expect(t["no such constant"] == nil)
+        // MathItalicsCorrectionInfo: glyph of U+0066 'f' → 88, U+222B '∫' → 153, none for U+1D453 '𝑓'.
+        #expect(t.italicCorrection("f") == 0.088)
+        #expect(t.italicCorrection("∫") == 0.153)
+        #expect(t.italicCorrection("𝑓") == 0)
+        #expect(t.hasGlyph("∑") && t.hasGlyph("∂") && t.hasGlyph("𝑓") && !t.hasGlyph("\u{E000}"))
+        #expect(t.advance("x") > 0.3 && t.advance("x") < 0.7)
+    }
+
+    @Test func fontWithoutMathTableIsAnError() {
+        // DejaVu Sans and Serif carry a MATH table too; DejaVu Sans Mono does not.
+        #expect(throws: CanvasError.self) { try MathFontTable(family: .mono) }
+    }
+}

@@ -237,6 +237,25 @@ import Testing
         #expect(message("y\n0\n1\n") == "line 1: there are no feature columns besides the target “y”")
     }
 
+    @Test func inlineTableAndDefaultTarget() throws {
+        // The car table as a lesson writes it inline; the target defaults to the last column.
+        let d = try Dataset.fromTable(columns: ["age", "km", "colour", "price"],
+                                      rows: [["6", "1200", "Xanh", "10"], ["3", "4000", "Đỏ", "30"], ["8", "8000", "Vàng", "20"]],
+                                      kind: .regression, oneHot: ["colour"])
+        #expect(d.x.row(1) == [3, 4000, 0, 1, 0] && d.y.column(0) == [10, 30, 20])
+        let csv = try Dataset.parse(csv: "a,b,label\n1,2,yes\n3,4,no\n")
+        #expect(csv.classNames == ["no", "yes"] && csv.labels == [1, 0] && csv.featureNames == ["a", "b"])
+        func message(_ rows: [[String]]) -> String {
+            do { _ = try Dataset.fromTable(columns: ["a", "y"], rows: rows); return "no error" } catch { return "\(error)" }
+        }
+        #expect(message([["1", "0"], ["x", "1"]]) == "row 2, column 1: expected a number in column “a”, found “x”")
+        #expect(message([["1", "0"], ["2"]]) == "row 2: expected 2 values (one per column of the header), found 1")
+        do {
+            _ = try Dataset.fromTable(columns: ["a", "a"], rows: [["1", "2"]])
+            Issue.record("expected an error")
+        } catch { #expect("\(error)" == "header, column 2: column name “a” is used twice (columns 1 and 2)") }
+    }
+
     @Test func csvLineNumbersCountLineBreaksInsideQuotes() throws {
         // The quoted field spans lines 2–3, so the bad value is on line 4.
         let text = "note,x,y\n\"two\nlines\",1,0\nok,bad,1\n"

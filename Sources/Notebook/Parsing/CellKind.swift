@@ -14,7 +14,7 @@ public enum CellKind: String, CaseIterable, Sendable {
                     "init", "seed", "show", "batch"]
         case .dataset:
             return ["builtin", "generate", "n", "noise", "seed", "classes", "csv", "target", "columns", "rows",
-                    "split", "show", "limit"]
+                    "split", "show", "limit", "distance"]
         case .forward:
             return ["network", "input", "show", "round-each-step"]
         case .backward:
@@ -28,7 +28,7 @@ public enum CellKind: String, CaseIterable, Sendable {
         case .gates:
             return ["gates", "show"]
         case .scale:
-            return ["data", "method", "columns", "rows", "only"]
+            return ["data", "method", "columns", "rows", "only", "distance"]
         case .activation:
             return ["functions", "range", "show", "derivative", "at"]
         case .loss:
