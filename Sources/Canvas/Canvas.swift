@@ -15,6 +15,9 @@ public final class Canvas {
     /// An error found by Swift-side validation (e.g. an image buffer of the wrong length), reported like a
     /// Cairo error by `check()`.
     var deferredError: CanvasError?
+    /// The PDF this canvas draws a page of, and that page's number (1-based), for links.
+    weak var document: PDFDocument?
+    var pageNumber = 0
     /// Pango state for text, created on first use (see CanvasText.swift).
     lazy var text: TextEngine = TextEngine()
 

@@ -117,3 +117,24 @@ import Testing
         #expect(Color(parsing: "#12345") == nil && Color(parsing: "zzzzzz") == nil && Color(parsing: "+12345") == nil)
     }
 }
+
+@Suite struct GradientTests {
+    @Test func verticalColourBarRunsFromBottomToTop() throws {
+        // Black at the bottom (offset 0) to white at the top: a 100 pt bar, so the pixel row at
+        // height h above the bottom has grey level ≈ 255·h/100.
+        let b = try Render.bitmap(size: Size(20, 100), dpi: 72, background: .red) { c in
+            c.fill(Rect(x: 0, y: 0, width: 20, height: 100), Gradient(colors: [.black, .white]), vertical: true)
+        }
+        for row in [5, 25, 50, 75, 95] {
+            let p = b.pixel(x: 10, y: row)
+            let expected = 255 * (100 - (Double(row) + 0.5)) / 100
+            #expect(abs(Double(p.r) - expected) <= 2 && p.r == p.g && p.g == p.b, "row \(row): \(p)")
+        }
+    }
+
+    @Test func emptyGradientIsAnError() {
+        #expect(throws: CanvasError.self) {
+            _ = try Render.bitmap(size: Size(10, 10)) { c in c.fill(Rect(x: 0, y: 0, width: 10, height: 10), Gradient([]), vertical: false) }
+        }
+    }
+}
