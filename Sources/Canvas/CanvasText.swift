@@ -71,7 +71,7 @@ extension Canvas {
     /// (`<b>`, `<i>`, `<sub>`, `<sup>`, `<span …>`), validated first: bad markup throws `CanvasError.markup`.
     /// NFD text is composed to NFC first, so both render the same.
     public func layout(_ text: String, style: TextStyle, markup: Bool = false) throws -> TextLayout {
-        try self.text.makeLayout(text, style: style, markup: markup)
+        try textEngine.makeLayout(text, style: style, markup: markup)
     }
 
     /// The logical size `text` takes with `style`.
@@ -84,6 +84,7 @@ extension Canvas {
     /// strokes the glyph outlines `haloWidth` wide in that colour (a label readable over lines and heat
     /// maps); the text itself stays text, so PDF text extraction still finds it.
     public func draw(_ layout: TextLayout, at topLeft: Point, halo: Color? = nil, haloWidth: Double = 2) {
+        guard finite("drawing text at \(topLeft)", topLeft.x, topLeft.y, haloWidth) else { return }
         cairo_save(cr)
         cairo_new_path(cr)
         if let halo, haloWidth > 0 {
@@ -106,6 +107,7 @@ extension Canvas {
     /// Draws only lines `range` of `layout`, with the top of the first of them at `topLeft.y`:
     /// how a paragraph continues on the next page.
     public func draw(_ layout: TextLayout, lines range: Range<Int>, at topLeft: Point) {
+        guard finite("drawing text at \(topLeft)", topLeft.x, topLeft.y) else { return }
         let r = range.clamped(to: 0..<layout.lineCount)
         guard !r.isEmpty else { return }
         let top = layout.verticalExtent(ofLines: r).top
