@@ -21,6 +21,8 @@ public final class PDFDocument {
     var currentPage: Canvas?
     var pageError: CanvasError?
     var finished = false
+    /// Link targets on pages not begun yet: page → y positions.
+    var pendingDestinations: [Int: Set<Double>] = [:]
 
     public init(path: String, title: String = "", author: String? = nil, subject: String? = nil,
                 pageSize: Size = .a4) throws {
@@ -73,7 +75,10 @@ public final class PDFDocument {
         if finished { pageError = pageError ?? .invalidArgument("\(path): page begun after finish()") }
         cairo_pdf_surface_set_size(surface, size.width, size.height)
         let canvas = Canvas(surface: surface, size: size)
+        canvas.document = self
+        canvas.pageNumber = pageCount + 1
         currentPage = canvas
+        placePendingDestinations(on: canvas, page: canvas.pageNumber)
         return canvas
     }
 

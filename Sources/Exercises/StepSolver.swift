@@ -65,7 +65,8 @@ public struct StepSolver: Sendable {
     }
 
     /// Works the whole calculation; `overrides` stands in for computed values (the student's).
-    public func solve(overrides: [Quantity: Double] = [:]) -> Chain {
+    /// `formulas: false` skips the formula text (for the many solves of the generator and checker).
+    public func solve(overrides: [Quantity: Double] = [:], formulas: Bool = true) -> Chain {
         var c = Chain()
         let ex = exercise, L = ex.layerCount, sizes = ex.sizes
         let r = ex.rounding
@@ -73,13 +74,16 @@ public struct StepSolver: Sendable {
         func f(_ x: Double) -> String { Notation.number(x, decimals: r) }
         func p(_ x: Double) -> String { x < 0 ? "(" + f(x) + ")" : f(x) }
         func name(_ q: Quantity) -> String { q.name(layout: ex.layout, sharedBias: ex.bias == .shared) }
-        func record(_ q: Quantity, _ value: Double, inputs: [Quantity], symbols: String, numbers: String) {
+        func record(_ q: Quantity, _ value: Double, inputs: [Quantity], symbols: @autoclosure () -> String,
+                    numbers: @autoclosure () -> String) {
             c.order.append(q)
             c.computed[q] = value
             c.used[q] = overrides[q] ?? value
             c.inputs[q] = inputs
-            c.symbols[q] = symbols
-            c.numbers[q] = numbers + " = " + f(value)
+            if formulas {
+                c.symbols[q] = symbols()
+                c.numbers[q] = numbers() + " = " + f(value)
+            }
         }
         func prevA(_ l: Int, _ i: Int) -> Double { l == 1 ? ex.input[i] : c[Quantity(.a, layer: l - 1, j: i)] }
         func prevName(_ l: Int, _ i: Int) -> String { l == 1 ? "x" + Notation.subscript(i + 1) : name(Quantity(.a, layer: l - 1, j: i)) }
@@ -99,15 +103,19 @@ public struct StepSolver: Sendable {
                 for i in 0..<sizes[l - 1] {
                     let w = ex.weights[l - 1][i][j]
                     sum += prevA(l, i) * w
-                    sym.append(prevName(l, i) + "·" + wName(l, i, j))
-                    num.append(p(prevA(l, i)) + "·" + p(w))
+                    if formulas {
+                        sym.append(prevName(l, i) + "·" + wName(l, i, j))
+                        num.append(p(prevA(l, i)) + "·" + p(w))
+                    }
                     inputs += prevInputs(l, i)
                 }
                 if ex.bias != .none {
                     let b = ex.biases[l - 1][j]
                     sum += b
-                    sym.append(bName(l, j))
-                    num.append(p(b))
+                    if formulas {
+                        sym.append(bName(l, j))
+                        num.append(p(b))
+                    }
                 }
                 record(Quantity(.z, layer: l, j: j), R(sum), inputs: inputs,
                        symbols: sym.joined(separator: " + "), numbers: num.joined(separator: " + "))
@@ -116,10 +124,9 @@ public struct StepSolver: Sendable {
             if act.isSoftmax {
                 let soft = HandActivation.softmax(zq.map { c[$0] })
                 for j in 0..<sizes[l] {
-                    let zs = zq.map { "e^" + p(c[$0]) }.joined(separator: " + ")
                     record(Quantity(.a, layer: l, j: j), R(soft[j]), inputs: zq,
                            symbols: "e^" + name(zq[j]) + " / Σₖ e^z⁽\(Notation.superscript(l))⁾ₖ",
-                           numbers: "e^" + p(c[zq[j]]) + " / (" + zs + ")")
+                           numbers: "e^" + p(c[zq[j]]) + " / (" + zq.map { "e^" + p(c[$0]) }.joined(separator: " + ") + ")")
                 }
             } else {
                 for j in 0..<sizes[l] {
@@ -133,9 +140,9 @@ public struct StepSolver: Sendable {
         // 2. Loss.
         let aq = (0..<sizes[L]).map { Quantity(.a, layer: L, j: $0) }
         let outA = aq.map { c[$0] }
-        let lossTerms = zip(outA, ex.target).map { "(" + f($0) + " − " + f($1) + ")²" }.joined(separator: " + ")
-        let lossNumbers: String
-        switch loss.name {
+        let lossTerms = formulas ? zip(outA, ex.target).map { "(" + f($0) + " − " + f($1) + ")²" }.joined(separator: " + ") : ""
+        var lossNumbers = ""
+        if formulas { switch loss.name {
         case "half-sse": lossNumbers = "½[" + lossTerms + "]"
         case "sse": lossNumbers = lossTerms
         case "mse": lossNumbers = "(1/\(sizes[L]))[" + lossTerms + "]"
@@ -143,7 +150,7 @@ public struct StepSolver: Sendable {
             lossNumbers = "−[" + zip(outA, ex.target).map { "\(f($1))·ln \(f($0)) + (1 − \(f($1)))·ln(1 − \(f($0)))" }.joined(separator: " + ") + "]"
         default:
             lossNumbers = "−[" + zip(outA, ex.target).map { "\(f($1))·ln \(f($0))" }.joined(separator: " + ") + "]"
-        }
+        } }
         record(Quantity(.loss, layer: 0), R(loss.value(outA, ex.target)), inputs: aq,
                symbols: String(loss.formula.dropFirst(4)), numbers: lossNumbers)
 
@@ -183,8 +190,10 @@ public struct StepSolver: Sendable {
                         let dq = Quantity(.delta, layer: l + 1, j: j)
                         let w = ex.weights[l][i][j]
                         s += c[dq] * w
-                        sym.append(name(dq) + "·" + wName(l + 1, i, j))
-                        num.append(p(c[dq]) + "·" + p(w))
+                        if formulas {
+                            sym.append(name(dq) + "·" + wName(l + 1, i, j))
+                            num.append(p(c[dq]) + "·" + p(w))
+                        }
                         inputs.append(dq)
                     }
                     let a = c[Quantity(.a, layer: l, j: i)], z = c[Quantity(.z, layer: l, j: i)]

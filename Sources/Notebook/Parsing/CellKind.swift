@@ -35,7 +35,7 @@ public enum CellKind: String, CaseIterable, Sendable {
             return ["loss", "predicted", "target"]
         case .plot:
             return ["kind", "of", "data", "network", "functions", "range", "title", "x-label", "y-label",
-                    "resolution", "weights", "biases", "terms", "points", "show"]
+                    "resolution", "weights", "biases", "terms", "points", "show", "labels", "count"]
         case .table:
             return ["columns", "rows", "of"]
         case .metrics:

@@ -36,9 +36,12 @@ enum CellResult {
     }
 }
 
-/// A dataset with its train/test split (when the cell asked for one).
+/// A dataset with its train/test split (when the cell asked for one), and the literal table it
+/// came from when it was written inline (words included, for one-hot encoding).
 struct DatasetResult {
     var all: Dataset
     var train: Dataset
     var test: Dataset?
+    var table: (columns: [String], rows: [[TableValue]])? = nil
+    var distances: [Double] = []
 }

@@ -17,9 +17,13 @@ extension Executor {
         // The table: inline, or a dataset's features.
         var columns: [String], rows: [[TableValue]]
         if let d = s.data {
-            let data = try dataset(d, in: cell).all
-            columns = data.featureNames
-            rows = data.x.rowArrays.map { $0.map(TableValue.number) }
+            let result = try dataset(d, in: cell)
+            if let t = result.table {
+                (columns, rows) = (t.columns, t.rows)
+            } else {
+                columns = result.all.featureNames
+                rows = result.all.x.rowArrays.map { $0.map(TableValue.number) }
+            }
         } else {
             columns = s.columns ?? []
             rows = s.rows ?? []
@@ -69,6 +73,9 @@ extension Executor {
             let table = rows.indices.map { i in keep.map { cellText(rows[i][$0]) } + encoded[i].map { String(Int($0)) } }
             shown.append(.table(ShownTable(header: header, rows: table, alignments: header.indices.map { _ in .center },
                                            caption: cell.options.caption)))
+            let (lines, d) = try distanceLines(s.distance, encoded, fmt, cell: cell)
+            if !lines.isEmpty { shown.append(.math(TeX.aligned(lines))) }
+            outcome.distances = d
             return (.scaled(outcome), shown)
         }
 

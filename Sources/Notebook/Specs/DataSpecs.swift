@@ -15,8 +15,10 @@ public struct DatasetSpec {
     public var show: Show
     /// Rows shown in a table or images shown (the data keeps them all).
     public var limit: Int?
+    public var distance: [(Int, Int)]
 
     init(_ f: CellFields) throws {
+        distance = try ScaleSpec.pairs(f)
         let given = ["builtin", "generate", "csv", "rows"].filter(f.has)
         guard given.count == 1 else {
             if given.isEmpty { throw f.missing("builtin", "one of 'builtin', 'generate', 'csv', or 'columns' with 'rows'") }
