@@ -2,6 +2,7 @@ import ArgumentParser
 import Canvas
 import Exercises
 import Foundation
+import Typeset
 
 struct ExerciseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
