@@ -28,6 +28,82 @@ enum Kernels {
         return (s0 + s2) + (s1 + s3)
     }
 
+    @inline(__always)
+    static func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
+    }
+
+    @inline(__always)
+    static func store4(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
+    }
+
+    /// z[0..<nout] += x[0..<nin]·W (W is nin×nout, row-major), with z held in registers 16 columns
+    /// at a time; zero inputs are skipped.
+    static func rowTimesMatrix(_ x: UnsafePointer<Double>, _ nin: Int, _ w: UnsafePointer<Double>, _ nout: Int,
+                               _ z: UnsafeMutablePointer<Double>) {
+        var j = 0
+        while j + 16 <= nout {
+            var a0 = load4(z + j), a1 = load4(z + j + 4), a2 = load4(z + j + 8), a3 = load4(z + j + 12)
+            for k in 0..<nin {
+                let v = x[k]
+                if v == 0 { continue }
+                let vv = SIMD4<Double>(repeating: v), r = w + k * nout + j
+                a0 += vv * load4(r)
+                a1 += vv * load4(r + 4)
+                a2 += vv * load4(r + 8)
+                a3 += vv * load4(r + 12)
+            }
+            store4(a0, z + j); store4(a1, z + j + 4); store4(a2, z + j + 8); store4(a3, z + j + 12)
+            j += 16
+        }
+        while j + 4 <= nout {
+            var a0 = load4(z + j)
+            var a1 = SIMD4<Double>(repeating: 0)
+            let two = j + 8 <= nout
+            if two { a1 = load4(z + j + 4) }
+            for k in 0..<nin {
+                let v = x[k]
+                if v == 0 { continue }
+                let vv = SIMD4<Double>(repeating: v), r = w + k * nout + j
+                a0 += vv * load4(r)
+                if two { a1 += vv * load4(r + 4) }
+            }
+            store4(a0, z + j)
+            if two { store4(a1, z + j + 4); j += 8 } else { j += 4 }
+        }
+        while j < nout {
+            var a = z[j]
+            for k in 0..<nin { a += x[k] * w[k * nout + j] }
+            z[j] = a
+            j += 1
+        }
+    }
+
+    /// Returns row·δ (over n values) and then sets row ← row − c·δ, in one pass (the fused BP2 + BP4
+    /// of per-sample SGD: the dot product sees the old weights).
+    @inline(__always)
+    static func dotThenAxpy(_ n: Int, _ row: UnsafeMutablePointer<Double>, _ delta: UnsafePointer<Double>, _ c: Double) -> Double {
+        var s0 = SIMD4<Double>(repeating: 0), s1 = SIMD4<Double>(repeating: 0)
+        let cc = SIMD4<Double>(repeating: c)
+        var j = 0
+        while j + 8 <= n {
+            let w0 = load4(row + j), w1 = load4(row + j + 4), d0 = load4(delta + j), d1 = load4(delta + j + 4)
+            s0 += w0 * d0
+            s1 += w1 * d1
+            store4(w0 - cc * d0, row + j)
+            store4(w1 - cc * d1, row + j + 4)
+            j += 8
+        }
+        var s = (s0 + s1).sum()
+        while j < n {
+            s += row[j] * delta[j]
+            row[j] -= c * delta[j]
+            j += 1
+        }
+        return s
+    }
+
     /// e^x to within about 2 ulp, written as straight-line arithmetic (no calls, no branches) so a
     /// loop over it vectorises: x = k·ln 2 + r with |r| ≤ ln 2 / 2 (Cody–Waite, two-part ln 2),
     /// e^r by its Taylor polynomial to r¹³ (truncation < 1e-17, Estrin's scheme), times 2^k built in the exponent bits.

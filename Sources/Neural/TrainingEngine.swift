@@ -117,10 +117,7 @@ final class TrainingEngine {
             for r in 0..<rows {
                 let zr = zl + r * nout, xr = inp + r * nin
                 if hasBias { zr.update(from: s.b, count: nout) } else { zr.update(repeating: 0, count: nout) }
-                for k in 0..<nin {
-                    let v = xr[k]
-                    if v != 0 { Kernels.axpy(nout, v, wl + k * nout, zr) }
-                }
+                Kernels.rowTimesMatrix(xr, nin, wl, nout, zr)
             }
             Kernels.activate(s.activation, zl, s.a, rows: rows, cols: nout)
             if let m = s.mask {
@@ -259,12 +256,7 @@ final class TrainingEngine {
             let nin = s.nin, nout = s.nout, dl = s.d, wl = s.w
             if l > 0 {
                 let p = layers[l - 1], dp = p.d, inp = p.a
-                for k in 0..<nin {
-                    let row = wl + k * nout
-                    dp[k] = Kernels.dot(nout, row, dl)
-                    let v = inp[k]
-                    if v != 0 { Kernels.axpy(nout, -eta * v, dl, row) }
-                }
+                for k in 0..<nin { dp[k] = Kernels.dotThenAxpy(nout, wl + k * nout, dl, eta * inp[k]) }
                 Kernels.multiplyDerivative(p.activation, p.z, p.a, dp, rows: 1, cols: nin)
             } else {
                 for k in 0..<nin {

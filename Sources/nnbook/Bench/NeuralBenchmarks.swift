@@ -7,24 +7,17 @@ import Neural
 /// samples in their order, weights randn/√in (`Initializer.scaledNormal`), loss computed every
 /// 100 epochs. The mini-batch and Adam figures use the practical setup of the digits lesson:
 /// tanh, tanh, softmax with cross-entropy, Adam η = 0.01, batches of 32.
+/// The `_cpu_s` twins measure the thread's CPU time instead of wall time (the machine may be shared;
+/// `bench/compare.sh` measures the peers' CPU time the same way).
 enum NeuralBenchmarks {
+    typealias Timer = (Int, () throws -> Void) throws -> Double
+
     static var all: [Benchmark] {
         [
-            Benchmark(key: "xor_221_sgd_5000_epochs_s") { repeats in
-                let net = try Network(sizes: [2, 2, 1], activation: .sigmoid, initializer: .scaledNormal, seed: 42)
-                let x = try Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]), y = try Matrix([[0], [1], [1], [0]])
-                var c = TrainingConfig(loss: .halfSSE, learningRate: 0.5, epochs: 5000, shuffle: false, seed: 42)
-                c.logEvery = 100
-                return try Benchmarks.medianSeconds(repeats) { _ = try Trainer(c).train(net, x: x, y: y) }
-            },
-            Benchmark(key: "digits_64_32_16_10_sgd_epoch_s") { repeats in
-                let (train, _) = try digits()
-                let epochs = 100
-                var c = perSampleConfig(epochs: epochs)
-                c.logEvery = 100
-                let net = try perSampleNetwork()
-                return try Benchmarks.medianSeconds(repeats) { _ = try Trainer(c).train(net, on: train) } / Double(epochs)
-            },
+            Benchmark(key: "xor_221_sgd_5000_epochs_s") { try xor($0, Benchmarks.medianSeconds) },
+            Benchmark(key: "xor_221_sgd_5000_epochs_cpu_s") { try xor($0, medianCPUSeconds) },
+            Benchmark(key: "digits_64_32_16_10_sgd_epoch_s") { try digitsEpoch($0, Benchmarks.medianSeconds) },
+            Benchmark(key: "digits_64_32_16_10_sgd_epoch_cpu_s") { try digitsEpoch($0, medianCPUSeconds) },
             Benchmark(key: "digits_test_accuracy") { _ in
                 // The peer's full run: 1000 epochs of per-sample SGD, then accuracy on the test quarter.
                 let (train, test) = try digits()
@@ -41,19 +34,55 @@ enum NeuralBenchmarks {
                 let net = try adamNetwork()
                 return try Benchmarks.medianSeconds(repeats) { _ = try Trainer(c).train(net, on: train) } / Double(epochs)
             },
-            Benchmark(key: "digits_adam_to_97pct_s") { repeats in
-                // Wall time from an untrained network to ≥ 97 % test accuracy (checked after every epoch).
-                let (train, test) = try digits()
-                var c = adamConfig()
-                c.targetAccuracy = 0.97
-                var reached = true
-                let t = try Benchmarks.medianSeconds(repeats) {
-                    let r = try Trainer(c).train(try adamNetwork(), on: train, validation: test)
-                    reached = reached && r.history.reachedTarget
-                }
-                return reached ? t : .nan
-            },
+            Benchmark(key: "digits_adam_to_97pct_s") { try adamTo97($0, Benchmarks.medianSeconds) },
+            Benchmark(key: "digits_adam_to_97pct_cpu_s") { try adamTo97($0, medianCPUSeconds) },
         ]
+    }
+
+    static func xor(_ repeats: Int, _ timer: Timer) throws -> Double {
+        let net = try Network(sizes: [2, 2, 1], activation: .sigmoid, initializer: .scaledNormal, seed: 42)
+        let x = try Matrix([[0, 0], [0, 1], [1, 0], [1, 1]]), y = try Matrix([[0], [1], [1], [0]])
+        var c = TrainingConfig(loss: .halfSSE, learningRate: 0.5, epochs: 5000, shuffle: false, seed: 42)
+        c.logEvery = 100
+        return try timer(repeats) { _ = try Trainer(c).train(net, x: x, y: y) }
+    }
+
+    static func digitsEpoch(_ repeats: Int, _ timer: Timer) throws -> Double {
+        let (train, _) = try digits()
+        let epochs = 100
+        let c = perSampleConfig(epochs: epochs)
+        let net = try perSampleNetwork()
+        return try timer(repeats) { _ = try Trainer(c).train(net, on: train) } / Double(epochs)
+    }
+
+    /// From an untrained network to ≥ 97 % test accuracy (checked after every epoch); NaN if never.
+    static func adamTo97(_ repeats: Int, _ timer: Timer) throws -> Double {
+        let (train, test) = try digits()
+        var c = adamConfig()
+        c.targetAccuracy = 0.97
+        var reached = true
+        let t = try timer(repeats) {
+            let r = try Trainer(c).train(try adamNetwork(), on: train, validation: test)
+            reached = reached && r.history.reachedTarget
+        }
+        return reached ? t : .nan
+    }
+
+    /// Median CPU time of this thread over `repeats` runs.
+    static func medianCPUSeconds(_ repeats: Int, _ body: () throws -> Void) throws -> Double {
+        func now() -> Double {
+            var ts = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+            return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        }
+        var times: [Double] = []
+        for _ in 0..<repeats {
+            let t0 = now()
+            try body()
+            times.append(now() - t0)
+        }
+        times.sort()
+        return times[times.count / 2]
     }
 
     static func perSampleNetwork() throws -> Network {
