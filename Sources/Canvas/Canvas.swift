@@ -15,8 +15,11 @@ public final class Canvas {
     /// An error found by Swift-side validation (e.g. an image buffer of the wrong length), reported like a
     /// Cairo error by `check()`.
     var deferredError: CanvasError?
+    /// The PDF this canvas draws a page of, and that page's number (1-based), for links.
+    weak var document: PDFDocument?
+    var pageNumber = 0
     /// Pango state for text, created on first use (see CanvasText.swift).
-    lazy var text: TextEngine = TextEngine()
+    lazy var textEngine: TextEngine = TextEngine()
 
     /// Wraps a new context on `surface` (which Cairo references for as long as the context lives).
     init(surface: OpaquePointer, size: Size) {
@@ -65,13 +68,24 @@ public final class Canvas {
         defer { cairo_restore(cr) }
         return try body()
     }
-    public func translate(_ dx: Double, _ dy: Double) { cairo_translate(cr, dx, dy) }
-    public func scale(_ sx: Double, _ sy: Double) { cairo_scale(cr, sx, sy) }
+    public func translate(_ dx: Double, _ dy: Double) {
+        guard finite("translate", dx, dy) else { return }
+        cairo_translate(cr, dx, dy)
+    }
+    /// Scales user space; a zero factor is Cairo's "invalid matrix" error.
+    public func scale(_ sx: Double, _ sy: Double) {
+        guard finite("scale", sx, sy) else { return }
+        cairo_scale(cr, sx, sy)
+    }
     /// Rotates by `radians`; positive turns clockwise on the page (y grows downwards).
-    public func rotate(_ radians: Double) { cairo_rotate(cr, radians) }
+    public func rotate(_ radians: Double) {
+        guard finite("rotate", radians) else { return }
+        cairo_rotate(cr, radians)
+    }
 
     /// Limits drawing to `rect` (intersected with the current clip) until the next `restore()`.
     public func clip(to rect: Rect) {
+        guard finite("clip(to:)", rect.x, rect.y, rect.width, rect.height) else { return }
         cairo_new_path(cr)
         cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
         cairo_clip(cr)
@@ -86,14 +100,25 @@ public final class Canvas {
     // MARK: paths
 
     public func newPath() { cairo_new_path(cr) }
-    public func move(to p: Point) { cairo_move_to(cr, p.x, p.y) }
-    public func line(to p: Point) { cairo_line_to(cr, p.x, p.y) }
+    public func move(to p: Point) {
+        guard finite("move(to:)", p.x, p.y) else { return }
+        cairo_move_to(cr, p.x, p.y)
+    }
+    public func line(to p: Point) {
+        guard finite("line(to:)", p.x, p.y) else { return }
+        cairo_line_to(cr, p.x, p.y)
+    }
     public func curve(to p: Point, control1 c1: Point, control2 c2: Point) {
+        guard finite("curve(to:)", p.x, p.y, c1.x, c1.y, c2.x, c2.y) else { return }
         cairo_curve_to(cr, c1.x, c1.y, c2.x, c2.y, p.x, p.y)
     }
     public func close() { cairo_close_path(cr) }
-    public func rect(_ r: Rect) { cairo_rectangle(cr, r.x, r.y, r.width, r.height) }
+    public func rect(_ r: Rect) {
+        guard finite("rect(_:)", r.x, r.y, r.width, r.height) else { return }
+        cairo_rectangle(cr, r.x, r.y, r.width, r.height)
+    }
     public func roundedRect(_ r: Rect, radius: Double) {
+        guard finite("roundedRect(_:radius:)", r.x, r.y, r.width, r.height, radius) else { return }
         let rad = max(0, min(radius, abs(r.width) / 2, abs(r.height) / 2))
         guard rad > 0 else { rect(r); return }
         cairo_new_sub_path(cr)
@@ -105,11 +130,13 @@ public final class Canvas {
     }
     /// A full circle as a closed sub-path.
     public func circle(center: Point, radius: Double) {
+        guard finite("circle(center:radius:)", center.x, center.y, radius) else { return }
         cairo_new_sub_path(cr)
         cairo_arc(cr, center.x, center.y, radius, 0, 2 * Double.pi)
         cairo_close_path(cr)
     }
     public func ellipse(in r: Rect) {
+        guard finite("ellipse(in:)", r.x, r.y, r.width, r.height) else { return }
         guard r.width != 0, r.height != 0 else { return }
         cairo_save(cr)
         cairo_translate(cr, r.midX, r.midY)
@@ -122,6 +149,7 @@ public final class Canvas {
     /// An arc from `startAngle` to `endAngle` (radians, 0 along +x; increasing angles turn clockwise on
     /// the page because y grows downwards). `clockwise: false` draws the other way round.
     public func arc(center: Point, radius: Double, startAngle: Double, endAngle: Double, clockwise: Bool = true) {
+        guard finite("arc(center:…)", center.x, center.y, radius, startAngle, endAngle) else { return }
         if clockwise {
             cairo_arc(cr, center.x, center.y, radius, startAngle, endAngle)
         } else {
@@ -130,13 +158,15 @@ public final class Canvas {
     }
     /// A polyline through `points` (closed if asked).
     public func polyline(_ points: [Point], closed: Bool = false) {
-        guard let first = points.first else { return }
+        guard let first = points.first,
+              finite("polyline(_:)", points.map(\.x).reduce(0, +), points.map(\.y).reduce(0, +)) else { return }
         cairo_move_to(cr, first.x, first.y)
         for p in points.dropFirst() { cairo_line_to(cr, p.x, p.y) }
         if closed { cairo_close_path(cr) }
     }
     /// A single segment as its own sub-path.
     public func line(from a: Point, to b: Point) {
+        guard finite("line(from:to:)", a.x, a.y, b.x, b.y) else { return }
         cairo_move_to(cr, a.x, a.y)
         cairo_line_to(cr, b.x, b.y)
     }
@@ -150,7 +180,19 @@ public final class Canvas {
 
     // MARK: painting
 
-    func setSource(_ c: Color) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a) }
+    func setSource(_ c: Color) {
+        guard finite("colour \(c.r), \(c.g), \(c.b), \(c.a)", c.r, c.g, c.b, c.a) else {
+            cairo_set_source_rgba(cr, 0, 0, 0, 0); return
+        }
+        cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a)
+    }
+
+    /// False (and the error recorded) when a value is NaN or infinite: Cairo would draw garbage silently.
+    func finite(_ what: @autoclosure () -> String, _ values: Double...) -> Bool {
+        if values.allSatisfy(\.isFinite) { return true }
+        reject("\(what()): not a finite number in \(values)")
+        return false
+    }
     func setFillRule(_ rule: FillRule) {
         cairo_set_fill_rule(cr, rule == .winding ? CAIRO_FILL_RULE_WINDING : CAIRO_FILL_RULE_EVEN_ODD)
     }
@@ -177,7 +219,12 @@ public final class Canvas {
     }
     func setStroke(_ color: Color, width: Double, dash: [Double], dashOffset: Double, cap: LineCap, join: LineJoin) {
         setSource(color)
-        cairo_set_line_width(cr, width)
+        if !finite("stroke width", width, dashOffset) || width < 0 {
+            if width < 0 { reject("stroke width \(width) is negative") }
+            cairo_set_line_width(cr, 0)
+        } else {
+            cairo_set_line_width(cr, width)
+        }
         switch cap {
         case .butt: cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
         case .round: cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)

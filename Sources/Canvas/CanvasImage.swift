@@ -5,6 +5,7 @@ extension Canvas {
     /// pixel, `width × height × 4` bytes), stretched to fill `rect`. `smooth: false` keeps pixels crisp
     /// (nearest neighbour; a heat map cell stays a sharp square), `true` interpolates.
     public func drawImage(rgba: [UInt8], width: Int, height: Int, in rect: Rect, smooth: Bool = false) {
+        guard finite("drawImage(in:)", rect.x, rect.y, rect.width, rect.height) else { return }
         guard width > 0, height > 0, width <= 32767, height <= 32767 else {
             reject("image size \(width)×\(height) must be 1…32767 pixels each way"); return
         }

@@ -71,7 +71,7 @@ extension Canvas {
     /// (`<b>`, `<i>`, `<sub>`, `<sup>`, `<span …>`), validated first: bad markup throws `CanvasError.markup`.
     /// NFD text is composed to NFC first, so both render the same.
     public func layout(_ text: String, style: TextStyle, markup: Bool = false) throws -> TextLayout {
-        try self.text.makeLayout(text, style: style, markup: markup)
+        try textEngine.makeLayout(text, style: style, markup: markup)
     }
 
     /// The logical size `text` takes with `style`.
@@ -80,11 +80,24 @@ extension Canvas {
     }
 
     /// Draws `layout` with its top-left corner (the origin of its logical box, before alignment within a
-    /// wrap width) at `topLeft`, in the style's colour (markup colours override it).
-    public func draw(_ layout: TextLayout, at topLeft: Point) {
+    /// wrap width) at `topLeft`, in the style's colour (markup colours override it). A `halo` first
+    /// strokes the glyph outlines `haloWidth` wide in that colour (a label readable over lines and heat
+    /// maps); the text itself stays text, so PDF text extraction still finds it.
+    public func draw(_ layout: TextLayout, at topLeft: Point, halo: Color? = nil, haloWidth: Double = 2) {
+        guard finite("drawing text at \(topLeft)", topLeft.x, topLeft.y, haloWidth) else { return }
         cairo_save(cr)
-        setSource(layout.style.color)
         cairo_new_path(cr)
+        if let halo, haloWidth > 0 {
+            cairo_move_to(cr, topLeft.x, topLeft.y)
+            pango_cairo_layout_path(cr, layout.layout)
+            setSource(halo)
+            cairo_set_line_width(cr, 2 * haloWidth)
+            cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND)
+            cairo_set_dash(cr, nil, 0, 0)
+            cairo_stroke(cr)
+        }
+        setSource(layout.style.color)
         cairo_move_to(cr, topLeft.x, topLeft.y)
         pango_cairo_show_layout(cr, layout.layout)
         cairo_new_path(cr)
@@ -94,6 +107,7 @@ extension Canvas {
     /// Draws only lines `range` of `layout`, with the top of the first of them at `topLeft.y`:
     /// how a paragraph continues on the next page.
     public func draw(_ layout: TextLayout, lines range: Range<Int>, at topLeft: Point) {
+        guard finite("drawing text at \(topLeft)", topLeft.x, topLeft.y) else { return }
         let r = range.clamped(to: 0..<layout.lineCount)
         guard !r.isEmpty else { return }
         let top = layout.verticalExtent(ofLines: r).top
@@ -118,13 +132,13 @@ extension Canvas {
         cairo_restore(cr)
     }
 
-    /// Lays out and draws `text` so that the `anchor` point of its logical box lies at `point`.
-    /// Returns the layout (for its size).
+    /// Lays out and draws `text` so that the `anchor` point of its logical box lies at `point`, with an
+    /// optional halo (see `draw(_:at:halo:haloWidth:)`). Returns the layout (for its size).
     @discardableResult
     public func drawText(_ text: String, at point: Point, style: TextStyle, anchor: Anchor = .topLeft,
-                         markup: Bool = false) throws -> TextLayout {
+                         markup: Bool = false, halo: Color? = nil, haloWidth: Double = 2) throws -> TextLayout {
         let l = try layout(text, style: style, markup: markup)
-        draw(l, at: Canvas.origin(of: l, anchor: anchor, at: point))
+        draw(l, at: Canvas.origin(of: l, anchor: anchor, at: point), halo: halo, haloWidth: haloWidth)
         return l
     }
 

@@ -21,6 +21,8 @@ public final class PDFDocument {
     var currentPage: Canvas?
     var pageError: CanvasError?
     var finished = false
+    /// Link targets on pages not begun yet: page → y positions.
+    var pendingDestinations: [Int: Set<Double>] = [:]
 
     public init(path: String, title: String = "", author: String? = nil, subject: String? = nil,
                 pageSize: Size = .a4) throws {
@@ -45,11 +47,9 @@ public final class PDFDocument {
     }
 
     deinit {
-        if !finished {
-            currentPage = nil
-            cairo_surface_destroy(surface)
-            unlink(temporaryPath)
-        }
+        currentPage = nil
+        cairo_surface_destroy(surface)   // finishes an unfinished PDF into the temporary file…
+        if !finished { unlink(temporaryPath) }   // …which is then removed
     }
 
     static func validate(_ size: Size) throws {
@@ -73,7 +73,10 @@ public final class PDFDocument {
         if finished { pageError = pageError ?? .invalidArgument("\(path): page begun after finish()") }
         cairo_pdf_surface_set_size(surface, size.width, size.height)
         let canvas = Canvas(surface: surface, size: size)
+        canvas.document = self
+        canvas.pageNumber = pageCount + 1
         currentPage = canvas
+        placePendingDestinations(on: canvas, page: canvas.pageNumber)
         return canvas
     }
 
@@ -101,7 +104,6 @@ public final class PDFDocument {
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         finished = true
-        cairo_surface_destroy(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             unlink(temporaryPath)
             throw CanvasError.cairo(status: String(cString: cairo_status_to_string(status)), during: "writing \(path)")

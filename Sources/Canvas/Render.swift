@@ -66,6 +66,9 @@ public enum Render {
         return Bitmap(imageSurface: surface)
     }
 
+    /// The most pixels a PNG may have (an A4 page at 600 DPI has 35 million).
+    public static let maxPixels = 150_000_000
+
     /// The pixel size of `size` points at `dpi`.
     public static func pixelSize(of size: Size, dpi: Double) -> (width: Int, height: Int) {
         let w = (size.width * dpi / 72).rounded(), h = (size.height * dpi / 72).rounded()
@@ -79,6 +82,9 @@ public enum Render {
         let px = pixelSize(of: size, dpi: dpi)
         guard size.width > 0, size.height > 0, px.width > 0 else {
             throw CanvasError.invalidArgument("a PNG of \(size) pt at \(dpi) DPI must be 1…32767 pixels each way")
+        }
+        guard px.width * px.height <= maxPixels else {
+            throw CanvasError.invalidArgument("a PNG of \(size) pt at \(dpi) DPI would have \(px.width)×\(px.height) pixels; the limit is \(maxPixels / 1_000_000) million")
         }
         let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(px.width), Int32(px.height))!
         do {

@@ -63,8 +63,21 @@ public enum HandChecker {
             throw VerifyFileError(file: fileName, line: 0,
                                   message: "the expected \(name) is not a finite number (\(correct.numbers[bad] ?? "")); check the weights, input and loss")
         }
-        let own = solver.solve(overrides: file.answers.mapValues(\.value))
+        let overrides = file.answers.mapValues(\.value)
+        let own = solver.solve(overrides: overrides)
         let rounding = file.exercise.rounding
+        // At full precision, values that match neither chain at face value get the slack of their
+        // inputs' written decimals (see `inputSpread`); only their nearest written inputs are moved.
+        var spread: [Quantity: Double] = [:]
+        if rounding == nil {
+            let unmatched = file.answers.filter { q, w in
+                let e = correct.computed[q] ?? .nan, o = own.computed[q] ?? .nan
+                return !Rounding.agrees(w.value, e, halfUnit: w.halfUnit) && !Rounding.agrees(w.value, o, halfUnit: w.halfUnit)
+            }.keys
+            if !unmatched.isEmpty {
+                spread = inputSpread(solver, own, file.answers, moving: writtenAncestors(of: Array(unmatched), own, file.answers))
+            }
+        }
 
         var tainted: Set<Quantity> = []
         var values: [CheckedValue] = []
@@ -81,7 +94,7 @@ public enum HandChecker {
             var viaOwn = false
             if Rounding.agrees(w.value, expected, halfUnit: tol) {
                 verdict = .right
-            } else if Rounding.agrees(w.value, fromOwn, halfUnit: tol) {
+            } else if Rounding.agrees(w.value, fromOwn, halfUnit: tol + (spread[q] ?? 0)) {
                 if inputsTainted { verdict = .carried } else { verdict = .right; viaOwn = true }
             }
             if verdict != .right { tainted.insert(q) }
@@ -92,5 +105,40 @@ public enum HandChecker {
                 expectedNumbers: correct.numbers[q] ?? "", ownNumbers: own.numbers[q] ?? ""))
         }
         return CheckResult(exercise: file.exercise, values: values, solution: correct)
+    }
+
+    /// At full precision a student writes, say, 4 decimals but keeps more on the calculator, so a
+    /// value recomputed from the written inputs may differ from theirs by more than half a unit.
+    /// For each value this is the first-order bound Σₚ |∂q/∂p|·½·10^(−decimals of p) over the
+    /// written inputs p, found by moving each written value by half its last unit.
+    /// Skipped for very large files (more than 4000 values).
+    static func inputSpread(_ solver: StepSolver, _ own: StepSolver.Chain,
+                            _ answers: [Quantity: WrittenNumber], moving: Set<Quantity>) -> [Quantity: Double] {
+        guard own.order.count * moving.count <= 4_000_000 else { return [:] }
+        var spread: [Quantity: Double] = [:]
+        let base = answers.mapValues(\.value)
+        for p in moving.sorted() {
+            guard let w = answers[p] else { continue }
+            var moved = base
+            moved[p] = w.value + w.halfUnit
+            let chain = solver.solve(overrides: moved, formulas: false)
+            for q in own.order where q != p {
+                let d = abs((chain.computed[q] ?? 0) - (own.computed[q] ?? 0))
+                if d.isFinite, d > 0 { spread[q, default: 0] += d }
+            }
+        }
+        return spread
+    }
+
+    /// The written values each of `qs` was computed from, looking through blank ones.
+    static func writtenAncestors(of qs: [Quantity], _ own: StepSolver.Chain,
+                                 _ answers: [Quantity: WrittenNumber]) -> Set<Quantity> {
+        var found: Set<Quantity> = [], seen: Set<Quantity> = []
+        var stack = qs.flatMap { own.inputs[$0] ?? [] }
+        while let p = stack.popLast() {
+            guard seen.insert(p).inserted else { continue }
+            if answers[p] != nil { found.insert(p) } else { stack += own.inputs[p] ?? [] }
+        }
+        return found
     }
 }

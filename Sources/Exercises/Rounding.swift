@@ -10,6 +10,13 @@ public enum Rounding {
         guard x.isFinite, x != 0 else { return x }
         let d = max(0, min(decimals, 15))
         guard abs(x) < 1e15 else { return x }
+        // Fast path: far from a tie, binary rounding gives the same answer as the decimal one.
+        let scaled = abs(x) * pow(10, Double(d))
+        let frac = scaled - scaled.rounded(.down)
+        if scaled < 1e12, abs(frac - 0.5) > 1e-6 {
+            let v = scaled.rounded(.toNearestOrAwayFromZero) / pow(10, Double(d))
+            return x < 0 ? -v : v
+        }
         let text = String(format: "%.11e", abs(x))
         guard var dec = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
             return (x * pow(10, Double(d))).rounded(.toNearestOrAwayFromZero) / pow(10, Double(d))

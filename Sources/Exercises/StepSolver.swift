@@ -65,21 +65,29 @@ public struct StepSolver: Sendable {
     }
 
     /// Works the whole calculation; `overrides` stands in for computed values (the student's).
-    public func solve(overrides: [Quantity: Double] = [:]) -> Chain {
+    /// `formulas: false` skips the formula text (for the many solves of the generator and checker).
+    public func solve(overrides: [Quantity: Double] = [:], formulas: Bool = true) -> Chain {
         var c = Chain()
         let ex = exercise, L = ex.layerCount, sizes = ex.sizes
         let r = ex.rounding
         func R(_ x: Double) -> Double { r.map { Rounding.round(x, $0) } ?? x }
         func f(_ x: Double) -> String { Notation.number(x, decimals: r) }
         func p(_ x: Double) -> String { x < 0 ? "(" + f(x) + ")" : f(x) }
+        // Givens (input, weights, biases, targets, η) as written in the problem.
+        func g(_ x: Double) -> String { Notation.number(x, decimals: nil) }
+        func pg(_ x: Double) -> String { x < 0 ? "(" + g(x) + ")" : g(x) }
+        func pa(_ l: Int, _ i: Int) -> String { l == 1 ? pg(prevA(l, i)) : p(prevA(l, i)) }
         func name(_ q: Quantity) -> String { q.name(layout: ex.layout, sharedBias: ex.bias == .shared) }
-        func record(_ q: Quantity, _ value: Double, inputs: [Quantity], symbols: String, numbers: String) {
+        func record(_ q: Quantity, _ value: Double, inputs: [Quantity], symbols: @autoclosure () -> String,
+                    numbers: @autoclosure () -> String) {
             c.order.append(q)
             c.computed[q] = value
             c.used[q] = overrides[q] ?? value
             c.inputs[q] = inputs
-            c.symbols[q] = symbols
-            c.numbers[q] = numbers + " = " + f(value)
+            if formulas {
+                c.symbols[q] = symbols()
+                c.numbers[q] = numbers() + " = " + f(value)
+            }
         }
         func prevA(_ l: Int, _ i: Int) -> Double { l == 1 ? ex.input[i] : c[Quantity(.a, layer: l - 1, j: i)] }
         func prevName(_ l: Int, _ i: Int) -> String { l == 1 ? "x" + Notation.subscript(i + 1) : name(Quantity(.a, layer: l - 1, j: i)) }
@@ -99,15 +107,19 @@ public struct StepSolver: Sendable {
                 for i in 0..<sizes[l - 1] {
                     let w = ex.weights[l - 1][i][j]
                     sum += prevA(l, i) * w
-                    sym.append(prevName(l, i) + "·" + wName(l, i, j))
-                    num.append(p(prevA(l, i)) + "·" + p(w))
+                    if formulas {
+                        sym.append(prevName(l, i) + "·" + wName(l, i, j))
+                        num.append(pa(l, i) + "·" + pg(w))
+                    }
                     inputs += prevInputs(l, i)
                 }
                 if ex.bias != .none {
                     let b = ex.biases[l - 1][j]
                     sum += b
-                    sym.append(bName(l, j))
-                    num.append(p(b))
+                    if formulas {
+                        sym.append(bName(l, j))
+                        num.append(pg(b))
+                    }
                 }
                 record(Quantity(.z, layer: l, j: j), R(sum), inputs: inputs,
                        symbols: sym.joined(separator: " + "), numbers: num.joined(separator: " + "))
@@ -116,10 +128,9 @@ public struct StepSolver: Sendable {
             if act.isSoftmax {
                 let soft = HandActivation.softmax(zq.map { c[$0] })
                 for j in 0..<sizes[l] {
-                    let zs = zq.map { "e^" + p(c[$0]) }.joined(separator: " + ")
                     record(Quantity(.a, layer: l, j: j), R(soft[j]), inputs: zq,
                            symbols: "e^" + name(zq[j]) + " / Σₖ e^z⁽\(Notation.superscript(l))⁾ₖ",
-                           numbers: "e^" + p(c[zq[j]]) + " / (" + zs + ")")
+                           numbers: "e^" + p(c[zq[j]]) + " / (" + zq.map { "e^" + p(c[$0]) }.joined(separator: " + ") + ")")
                 }
             } else {
                 for j in 0..<sizes[l] {
@@ -133,17 +144,17 @@ public struct StepSolver: Sendable {
         // 2. Loss.
         let aq = (0..<sizes[L]).map { Quantity(.a, layer: L, j: $0) }
         let outA = aq.map { c[$0] }
-        let lossTerms = zip(outA, ex.target).map { "(" + f($0) + " − " + f($1) + ")²" }.joined(separator: " + ")
-        let lossNumbers: String
-        switch loss.name {
+        let lossTerms = formulas ? zip(outA, ex.target).map { "(" + f($0) + " − " + g($1) + ")²" }.joined(separator: " + ") : ""
+        var lossNumbers = ""
+        if formulas { switch loss.name {
         case "half-sse": lossNumbers = "½[" + lossTerms + "]"
         case "sse": lossNumbers = lossTerms
         case "mse": lossNumbers = "(1/\(sizes[L]))[" + lossTerms + "]"
         case "bce":
-            lossNumbers = "−[" + zip(outA, ex.target).map { "\(f($1))·ln \(f($0)) + (1 − \(f($1)))·ln(1 − \(f($0)))" }.joined(separator: " + ") + "]"
+            lossNumbers = "−[" + zip(outA, ex.target).map { "\(g($1))·ln \(f($0)) + (1 − \(g($1)))·ln(1 − \(f($0)))" }.joined(separator: " + ") + "]"
         default:
-            lossNumbers = "−[" + zip(outA, ex.target).map { "\(f($1))·ln \(f($0))" }.joined(separator: " + ") + "]"
-        }
+            lossNumbers = "−[" + zip(outA, ex.target).map { "\(g($1))·ln \(f($0))" }.joined(separator: " + ") + "]"
+        } }
         record(Quantity(.loss, layer: 0), R(loss.value(outA, ex.target)), inputs: aq,
                symbols: String(loss.formula.dropFirst(4)), numbers: lossNumbers)
 
@@ -155,20 +166,20 @@ public struct StepSolver: Sendable {
             let a = c[aq[j]], t = ex.target[j], zq = Quantity(.z, layer: L, j: j), z = c[zq]
             if simplified {
                 record(q, R(a - t), inputs: [aq[j]], symbols: name(aq[j]) + " − t" + Notation.subscript(j + 1),
-                       numbers: f(a) + " − " + f(t))
+                       numbers: f(a) + " − " + g(t))
             } else if outAct.isSoftmax {
                 // δⱼ = Σₖ ∂E/∂aₖ · aₖ(δⱼₖ − aⱼ) = aⱼ(gⱼ − Σₖ gₖaₖ)
-                let g = (0..<sizes[L]).map { loss.derivative(a: c[aq[$0]], t: ex.target[$0], n: sizes[L]) }
-                let dot = zip(g, aq).reduce(0) { $0 + $1.0 * c[$1.1] }
-                record(q, R(a * (g[j] - dot)), inputs: aq, symbols: "aⱼ(∂E/∂aⱼ − Σₖ ∂E/∂aₖ·aₖ)",
-                       numbers: p(a) + "·(" + f(g[j]) + " − " + f(dot) + ")")
+                let dE = (0..<sizes[L]).map { loss.derivative(a: c[aq[$0]], t: ex.target[$0], n: sizes[L]) }
+                let dot = zip(dE, aq).reduce(0) { $0 + $1.0 * c[$1.1] }
+                record(q, R(a * (dE[j] - dot)), inputs: aq, symbols: "aⱼ(∂E/∂aⱼ − Σₖ ∂E/∂aₖ·aₖ)",
+                       numbers: p(a) + "·(" + f(dE[j]) + " − " + f(dot) + ")")
             } else {
-                let g = loss.derivative(a: a, t: t, n: sizes[L])
+                let dE = loss.derivative(a: a, t: t, n: sizes[L])
                 let d = outAct.derivative(z: z, a: a)
-                record(q, R(g * d), inputs: outAct.derivativeUsesA ? [aq[j]] : [aq[j], zq],
+                record(q, R(dE * d), inputs: outAct.derivativeUsesA ? [aq[j]] : [aq[j], zq],
                        symbols: loss.derivativeSymbols(a: name(aq[j]), t: "t" + Notation.subscript(j + 1))
                            + "·" + derivativeSymbols(outAct, L, j),
-                       numbers: loss.derivativeNumbers(a: f(a), t: f(t), n: sizes[L]) + "·"
+                       numbers: loss.derivativeNumbers(a: f(a), t: g(t), n: sizes[L]) + "·"
                            + derivativeNumbers(outAct, a: a, z: z, f))
             }
         }
@@ -183,8 +194,10 @@ public struct StepSolver: Sendable {
                         let dq = Quantity(.delta, layer: l + 1, j: j)
                         let w = ex.weights[l][i][j]
                         s += c[dq] * w
-                        sym.append(name(dq) + "·" + wName(l + 1, i, j))
-                        num.append(p(c[dq]) + "·" + p(w))
+                        if formulas {
+                            sym.append(name(dq) + "·" + wName(l + 1, i, j))
+                            num.append(p(c[dq]) + "·" + pg(w))
+                        }
                         inputs.append(dq)
                     }
                     let a = c[Quantity(.a, layer: l, j: i)], z = c[Quantity(.z, layer: l, j: i)]
@@ -203,7 +216,7 @@ public struct StepSolver: Sendable {
                     let dq = Quantity(.delta, layer: l, j: j)
                     record(Quantity(.gradW, layer: l, i: i, j: j), R(prevA(l, i) * c[dq]),
                            inputs: prevInputs(l, i) + [dq], symbols: prevName(l, i) + "·" + name(dq),
-                           numbers: p(prevA(l, i)) + "·" + p(c[dq]))
+                           numbers: pa(l, i) + "·" + p(c[dq]))
                 }
             }
             switch ex.bias {
@@ -229,7 +242,7 @@ public struct StepSolver: Sendable {
                     let w = ex.weights[l - 1][i][j]
                     record(Quantity(.newW, layer: l, i: i, j: j), R(w - eta * c[gq]), inputs: [gq],
                            symbols: wName(l, i, j) + " − η·" + name(gq),
-                           numbers: f(w) + " − " + f(eta) + "·" + p(c[gq]))
+                           numbers: g(w) + " − " + g(eta) + "·" + p(c[gq]))
                 }
             }
             let biasCount = ex.bias == .none ? 0 : (ex.bias == .shared ? 1 : sizes[l])
@@ -238,10 +251,10 @@ public struct StepSolver: Sendable {
                 let b = ex.biases[l - 1][j]
                 if ex.updateBias {
                     record(Quantity(.newB, layer: l, j: j), R(b - eta * c[gq]), inputs: [gq],
-                           symbols: bName(l, j) + " − η·" + name(gq), numbers: f(b) + " − " + f(eta) + "·" + p(c[gq]))
+                           symbols: bName(l, j) + " − η·" + name(gq), numbers: g(b) + " − " + g(eta) + "·" + p(c[gq]))
                 } else {
                     record(Quantity(.newB, layer: l, j: j), b, inputs: [],
-                           symbols: bName(l, j) + " (biases are not updated)", numbers: f(b))
+                           symbols: bName(l, j) + " (biases are not updated)", numbers: g(b))
                 }
             }
         }

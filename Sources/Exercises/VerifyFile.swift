@@ -2,6 +2,7 @@
 
 import Foundation
 import Yams
+import Neural
 
 /// A verify file read into the problem and the answers given (blanks left out).
 public struct VerifyFile: Sendable {
@@ -192,6 +193,9 @@ private struct Reader {
         func one(_ n: Node, _ what: String) throws -> String {
             let s = try y.string(n, what)
             guard let a = HandActivation.named(s) else {
+                if Activation.named(s) != nil {
+                    throw y.error(n, "activation '\(s)' has no derivative to backpropagate through; use one of \(HandActivation.names.joined(separator: ", "))")
+                }
                 throw y.error(n, unknown("activation", s, HandActivation.names))
             }
             return a.name

@@ -6,17 +6,21 @@
 public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
     /// 1-based line of the text the data came from, when it came from text.
     public let line: Int?
+    /// 1-based row of a table given as rows (not text), when the data came from one.
+    public let row: Int?
     /// 1-based column (field number in a CSV row), when known.
     public let column: Int?
     public let message: String
 
-    public init(_ message: String, line: Int? = nil, column: Int? = nil) {
+    public init(_ message: String, line: Int? = nil, row: Int? = nil, column: Int? = nil) {
         self.message = message
         self.line = line
+        self.row = row
         self.column = column
     }
 
     public var description: String {
+        if let r = row { return column.map { "row \(r), column \($0): \(message)" } ?? "row \(r): \(message)" }
         switch (line, column) {
         case let (l?, c?): return "line \(l), column \(c): \(message)"
         case let (l?, nil): return "line \(l): \(message)"

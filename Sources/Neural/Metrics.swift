@@ -13,12 +13,15 @@ public func accuracy(output: Matrix, target: Matrix, threshold: Double = 0.5) th
     guard output.rows == target.rows, output.cols == target.cols else {
         throw ShapeError("output is \(output.shapeText) but the target is \(target.shapeText)")
     }
+    guard output.isFinite else { throw DataError("the output contains NaN or an infinite value; accuracy is undefined") }
     return try accuracy(predicted: predictedLabels(output, threshold: threshold),
                         actual: predictedLabels(target, threshold: threshold))
 }
 
 /// Class labels from a network's output: for one column, 1 where the output is ≥ threshold (0.5 for
 /// a sigmoid), else 0; for several columns, the column of the largest value (first on a tie).
+/// NaN compares false everywhere (a NaN row gives class 0): check `Matrix.isFinite` first, as
+/// `accuracy(output:target:)` does.
 public func predictedLabels(_ output: Matrix, threshold: Double = 0.5) -> [Int] {
     if output.cols == 1 { return output.storage.map { $0 >= threshold ? 1 : 0 } }
     return output.argmaxPerRow

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Exercises
 import Foundation
+import Typeset
 
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,11 +24,18 @@ struct VerifyCommand: ParsableCommand {
     @Option(name: .long, help: "Also write a one-page feedback sheet to this PDF.")
     var pdf: String?
 
+    @Option(help: "Language of the PDF feedback sheet: vi or en.")
+    var lang = "vi"
+
     @Flag(name: .long, help: "Print a machine-readable result as JSON.")
     var json = false
 
     @Flag(name: .customLong("show-solution"), help: "Also print the full worked solution.")
     var showSolution = false
+
+    func validate() throws {
+        guard lang == "vi" || lang == "en" else { throw ValidationError("--lang must be vi or en; got '\(lang)'") }
+    }
 
     func run() throws {
         let result: CheckResult
@@ -49,7 +57,7 @@ struct VerifyCommand: ParsableCommand {
         }
         if let pdf {
             do {
-                try FeedbackSheet(result: result, file: file).write(to: pdf)
+                try FeedbackSheet(result: result, file: file, language: lang == "en" ? .en : .vi).write(to: pdf)
             } catch {
                 FileHandle.standardError.write(Data("\(pdf): error: \(error)\n".utf8))
                 throw ExitCode(2)

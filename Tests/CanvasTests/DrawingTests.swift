@@ -117,3 +117,60 @@ import Testing
         #expect(Color(parsing: "#12345") == nil && Color(parsing: "zzzzzz") == nil && Color(parsing: "+12345") == nil)
     }
 }
+
+@Suite struct GradientTests {
+    @Test func verticalColourBarRunsFromBottomToTop() throws {
+        // Black at the bottom (offset 0) to white at the top: a 100 pt bar, so the pixel row at
+        // height h above the bottom has grey level ≈ 255·h/100.
+        let b = try Render.bitmap(size: Size(20, 100), dpi: 72, background: .red) { c in
+            c.fill(Rect(x: 0, y: 0, width: 20, height: 100), Gradient(colors: [.black, .white]), vertical: true)
+        }
+        for row in [5, 25, 50, 75, 95] {
+            let p = b.pixel(x: 10, y: row)
+            let expected = 255 * (100 - (Double(row) + 0.5)) / 100
+            #expect(abs(Double(p.r) - expected) <= 2 && p.r == p.g && p.g == p.b, "row \(row): \(p)")
+        }
+    }
+
+    @Test func emptyGradientIsAnError() {
+        #expect(throws: CanvasError.self) {
+            _ = try Render.bitmap(size: Size(10, 10)) { c in c.fill(Rect(x: 0, y: 0, width: 10, height: 10), Gradient([]), vertical: false) }
+        }
+    }
+}
+
+@Suite struct InvalidNumberTests {
+    @Test func nonFiniteCoordinatesAreErrorsNotGarbage() {
+        let cases: [(String, (Canvas) throws -> Void)] = [
+            ("line", { c in c.move(to: Point(0, 0)); c.line(to: Point(.nan, 3)); c.stroke(.black) }),
+            ("circle", { c in c.circle(center: Point(5, 5), radius: .infinity); c.fill(.black) }),
+            ("rect", { c in c.fill(Rect(x: 0, y: .nan, width: 3, height: 3), .black) }),
+            ("colour", { c in c.fill(Rect(x: 0, y: 0, width: 3, height: 3), Color(r: .nan, g: 0, b: 0)) }),
+            ("translate", { c in c.translate(.nan, 0) }),
+            ("stroke width", { c in c.line(from: .zero, to: Point(5, 5)); c.stroke(.black, width: -1) }),
+            ("text", { c in try c.drawText("x", at: Point(.nan, 0), style: TextStyle()) }),
+            ("image", { c in c.drawImage(rgba: [0, 0, 0, 255], width: 1, height: 1, in: Rect(x: 0, y: 0, width: .nan, height: 1)) }),
+        ]
+        for (name, draw) in cases {
+            #expect(throws: CanvasError.self, "\(name)") { _ = try Render.bitmap(size: Size(10, 10), draw: draw) }
+        }
+        do {
+            _ = try Render.bitmap(size: Size(10, 10)) { c in c.line(from: .zero, to: Point(.nan, 1)) }
+        } catch {
+            #expect("\(error)".contains("line(from:to:): not a finite number"), "\(error)")
+        }
+    }
+
+    @Test func hugePngIsRefusedBeforeAllocating() {
+        #expect(throws: CanvasError.self) { _ = try Render.pngData(size: Size(14000, 14000), dpi: 600) { _ in } }
+        // 2000 pt at 600 DPI: 16667 px each way (under Cairo's 32767) but 278 million pixels.
+        do {
+            _ = try Render.pngData(size: Size(2000, 2000), dpi: 600) { _ in }
+            Issue.record("no error")
+        } catch {
+            #expect("\(error)".contains("16667×16667 pixels; the limit is 150 million"), "\(error)")
+        }
+        #expect(throws: CanvasError.self) { _ = try Render.pngData(size: Size(100, 100), dpi: 0) { _ in } }
+        #expect(throws: CanvasError.self) { _ = try Render.pngData(size: Size(-1, 100), dpi: 72) { _ in } }
+    }
+}

@@ -165,3 +165,57 @@ import Testing
         #expect(page2.contains("hai") && !page2.contains("stale"))
     }
 }
+
+@Suite struct PDFNavigationTests {
+    @Test func bookmarksAndLinksReachThePdf() throws {
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        let path = dir + "/nav.pdf"
+        let doc = try PDFDocument(path: path, title: "Mục lục")
+        let c1 = doc.beginPage()
+        try c1.drawText("Mục lục", at: Point(72, 72), style: TextStyle(size: 16))
+        c1.link(toPage: 2, y: 100, rect: Rect(x: 72, y: 100, width: 200, height: 14))     // a later page
+        c1.link(to: "https://example.org/a'b", rect: Rect(x: 72, y: 120, width: 200, height: 14))
+        c1.link(toDestination: "sec-6.1", rect: Rect(x: 72, y: 140, width: 200, height: 14))
+        let top = doc.addBookmark("Bài 6: Lan truyền ngược", page: 2, y: 100, open: true)  // before page 2 exists
+        try doc.endPage()
+        let c2 = doc.beginPage()
+        try c2.drawText("Lan truyền ngược", at: Point(72, 100), style: TextStyle(size: 16))
+        c2.addDestination("sec-6.1", at: Point(72, 300))
+        c2.link(toPage: 1, y: 50, rect: Rect(x: 72, y: 400, width: 100, height: 14))      // an earlier page
+        try doc.endPage()
+        doc.addBookmark("6.1 Đạo hàm riêng", page: 2, y: 300, parent: top)
+        try doc.finish()
+        keepSample(path, as: "nav.pdf")
+        // pdftohtml -xml lists the outline, nested, with the target pages.
+        let xml = try run("pdftohtml", ["-xml", "-i", "-stdout", "-q", path]).output
+        #expect(xml.contains("<outline>\n<item page=\"2\">Bài 6: Lan truyền ngược</item>\n<outline>\n<item page=\"2\">6.1 Đạo hàm riêng</item>"),
+                "\(xml.suffix(400))")
+        // Every link annotation has a target: page 2 is object `p2`, A4 is 841.8898 pt high, so y = 100
+        // below the top is 741.8898 and y = 300 is 541.8898.
+        let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+        let links = raw.components(separatedBy: "/Subtype /Link").dropFirst().map { $0.prefix(400) }
+        #expect(links.count == 4)
+        for l in links { #expect(l.contains("/Dest") || l.contains("/URI"), "link without target: \(l)") }
+        #expect(raw.contains("/URI (https://example.org/a'b)"))
+        #expect(raw.contains("(nnbook-p2-100.000) [") && raw.contains("(sec-6.1) ["))
+        #expect(raw.contains("/XYZ 72 541.8898 0]"))          // sec-6.1 at (72, 300)
+        #expect(raw.contains("/XYZ 0 791.8898 0]"))          // page 1, y = 50
+    }
+
+    @Test func pdfWithLinksIsStillByteIdentical() throws {
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        var datas: [Data] = []
+        for name in ["a.pdf", "b.pdf"] {
+            let doc = try PDFDocument(path: dir + "/" + name, title: "x")
+            let c = doc.beginPage()
+            try c.drawText("Mục lục", at: Point(72, 72), style: TextStyle())
+            c.link(toPage: 2, rect: Rect(x: 72, y: 72, width: 50, height: 12))
+            try doc.endPage()
+            try doc.beginPage().drawText("Trang 2", at: Point(72, 72), style: TextStyle())
+            doc.addBookmark("Trang 2", page: 2)
+            try doc.finish()
+            datas.append(try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name)))
+        }
+        #expect(datas[0] == datas[1])
+    }
+}

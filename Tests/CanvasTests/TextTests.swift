@@ -231,3 +231,30 @@ import Testing
         #expect(throws: CanvasError.self) { try MathFontTable(family: .mono) }
     }
 }
+
+@Suite struct HaloTests {
+    @Test func haloClearsAroundTheTextAndKeepsItText() throws {
+        // A label with a white halo over a black line: pixels just beside the glyphs on the line turn
+        // white; without the halo they stay black.
+        func render(halo: Color?) throws -> Bitmap {
+            try Render.bitmap(size: Size(100, 40), dpi: 144) { c in
+                c.fill(Rect(x: 0, y: 18, width: 100, height: 4), .black)
+                try c.drawText("0.35", at: Point(50, 20), style: TextStyle(size: 14, color: Color(hex: "#D55E00")),
+                               anchor: .center, halo: halo, haloWidth: 2)
+            }
+        }
+        let plain = try render(halo: nil), haloed = try render(halo: .white)
+        let blackPlain = count(plain) { r, g, b, _ in r < 40 && g < 40 && b < 40 }
+        let blackHalo = count(haloed) { r, g, b, _ in r < 40 && g < 40 && b < 40 }
+        #expect(blackHalo < blackPlain - 200, "black pixels \(blackPlain) → \(blackHalo)")
+        // Line visible far from the label in both.
+        #expect(haloed.pixel(x: 4, y: 40) == (0, 0, 0, 255))
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        try Render.pdf(size: Size(100, 40), to: dir + "/h.pdf") { c in
+            try c.drawText("0.35", at: Point(50, 20), style: TextStyle(size: 14), anchor: .center, halo: .white)
+        }
+        #expect(try run("pdftotext", [dir + "/h.pdf", "-"]).output.contains("0.35"))
+        try AtomicFile.write(haloed.pngData(), to: dir + "/h.png")
+        keepSample(dir + "/h.png", as: "halo.png")
+    }
+}

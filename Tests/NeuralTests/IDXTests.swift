@@ -63,5 +63,8 @@ import Testing
         #expect(message(header(0x08, [2]) + [1, 2], header(0x08, [2]) + [1, 2]).hasPrefix("images: expected 3 dimensions"))
         #expect(message(images, [0, 0]).hasPrefix("labels: IDX data is 2 byte(s)"))
         #expect(message(images, header(0x0B, [2]) + [0xFF, 0xFF, 0, 1]).contains("label 1 is -1.0"))
+        // Ten classes even when the labels seen stop at 3; a label beyond the classes is an error.
+        #expect((try? IDX.dataset(images: images, labels: header(0x08, [2]) + [3, 1], classCount: 10))?.y.cols == 10)
+        #expect(throws: DataError.self) { try IDX.dataset(images: images, labels: header(0x08, [2]) + [3, 1], classCount: 3) }
     }
 }

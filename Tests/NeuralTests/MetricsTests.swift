@@ -57,6 +57,7 @@ import Testing
         #expect(throws: DataError.self) { try accuracy(predicted: [], actual: []) }
         #expect(throws: DataError.self) { try ConfusionMatrix(actual: [0, 3], predicted: [0, 1], classNames: ["a", "b"]) }
         #expect(throws: ShapeError.self) { try accuracy(output: Matrix(rows: 2, cols: 1), target: Matrix(rows: 3, cols: 1)) }
+        #expect(throws: DataError.self) { try accuracy(output: Matrix(column: [.nan, 1]), target: Matrix(column: [0, 1])) }
     }
 
     @Test func aClassNeverPredictedScoresZeroNotNaN() throws {

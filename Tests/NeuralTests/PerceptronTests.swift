@@ -145,6 +145,31 @@ import Testing
         expectClose(trace.final.weights + [trace.final.bias], [0.2, 0.1, -0.3])
     }
 
+    @Test func lessonFourStartHasTiesOnAnd() throws {
+        // Lesson 4 starts from w = (0.32, −0.17), b = 0.08, η = 0.1. Epoch 1 on AND by hand:
+        //   (0,0): net 0.08 → 1, e = 1: b = −0.02
+        //   (0,1): net −0.17 − 0.02 = −0.19 → 0 ✓
+        //   (1,0): net 0.32 − 0.02 = 0.30 → 1, e = 1: w = (0.22, −0.17), b = −0.12
+        //   (1,1): net 0.22 − 0.17 − 0.12 = −0.07 → 0, y = 1, e = −1: w = (0.32, −0.07), b = −0.02
+        // Exact rational arithmetic (Python fractions, run separately) then gives errors per epoch
+        // [3, 1, 2, 2, 3, 2, 1, 0], final w = (0.22, 0.13), b = −0.32, with net exactly 0 at (1,0) in
+        // epochs 5 and 6 (w = (0.22, 0.03), b = −0.22 → 0.22 − 0.22 = 0): the two step conventions
+        // part there; with net > 0 the run is [3, 1, 2, 2, 1, 0], final w = (0.22, 0.03), b = −0.22.
+        let start = Perceptron(weights: [0.32, -0.17], bias: 0.08)
+        let trace = try DeltaRule(learningRate: 0.1, maxEpochs: 20).train(start, on: .and)
+        let e1 = trace.steps(inEpoch: 1)
+        expectClose(e1.map(\.net), [0.08, -0.19, 0.30, -0.07], tol: 1e-12)
+        #expect(e1.map(\.error) == [1, 0, 1, -1])
+        expectClose(e1[3].weightsAfter + [e1[3].biasAfter], [0.32, -0.07, -0.02], tol: 1e-12)
+        #expect(trace.errorsPerEpoch == [3, 1, 2, 2, 3, 2, 1, 0])
+        expectClose(trace.final.weights + [trace.final.bias], [0.22, 0.13, -0.32], tol: 1e-12)
+        #expect(trace.steps(inEpoch: 5)[2].net == 0 && trace.steps(inEpoch: 6)[2].net == 0)
+        var strict = start; strict.threshold = .positiveOnly
+        let numpy = try DeltaRule(learningRate: 0.1, maxEpochs: 20).train(strict, on: .and)
+        #expect(numpy.errorsPerEpoch == [3, 1, 2, 2, 1, 0])
+        expectClose(numpy.final.weights + [numpy.final.bias], [0.22, 0.03, -0.22], tol: 1e-12)
+    }
+
     @Test func deltaRuleNeverConvergesOnXOR() throws {
         // XOR is not linearly separable: no w, b classify all four points, so every epoch has at
         // least one error and the rule runs to the last epoch without converging.

@@ -14,7 +14,7 @@ public enum CellKind: String, CaseIterable, Sendable {
                     "init", "seed", "show", "batch"]
         case .dataset:
             return ["builtin", "generate", "n", "noise", "seed", "classes", "csv", "target", "columns", "rows",
-                    "split", "show", "limit"]
+                    "split", "show", "limit", "distance"]
         case .forward:
             return ["network", "input", "show", "round-each-step"]
         case .backward:
@@ -28,14 +28,14 @@ public enum CellKind: String, CaseIterable, Sendable {
         case .gates:
             return ["gates", "show"]
         case .scale:
-            return ["data", "method", "columns", "rows", "only"]
+            return ["data", "method", "columns", "rows", "only", "distance"]
         case .activation:
             return ["functions", "range", "show", "derivative", "at"]
         case .loss:
             return ["loss", "predicted", "target"]
         case .plot:
             return ["kind", "of", "data", "network", "functions", "range", "title", "x-label", "y-label",
-                    "resolution", "weights", "biases", "terms", "points", "show"]
+                    "resolution", "weights", "biases", "terms", "points", "show", "labels", "count"]
         case .table:
             return ["columns", "rows", "of"]
         case .metrics:

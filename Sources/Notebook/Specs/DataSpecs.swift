@@ -15,8 +15,10 @@ public struct DatasetSpec {
     public var show: Show
     /// Rows shown in a table or images shown (the data keeps them all).
     public var limit: Int?
+    public var distance: [(Int, Int)]
 
     init(_ f: CellFields) throws {
+        distance = try ScaleSpec.pairs(f)
         let given = ["builtin", "generate", "csv", "rows"].filter(f.has)
         guard given.count == 1 else {
             if given.isEmpty { throw f.missing("builtin", "one of 'builtin', 'generate', 'csv', or 'columns' with 'rows'") }
@@ -72,8 +74,11 @@ public struct ScaleSpec {
     public var method: Method
     /// Columns to scale (default: every numeric column; for one-hot, every text column).
     public var only: [Located<String>]?
+    /// Pairs of rows (numbered from 1) whose Euclidean distance is worked out.
+    public var distance: [(Int, Int)]
 
     init(_ f: CellFields) throws {
+        distance = try Self.pairs(f)
         guard let m = try f.choice("method", Method.allCases.map(\.rawValue)) else {
             throw f.missing("method", "min-max, z-score or one-hot")
         }
@@ -94,6 +99,22 @@ public struct ScaleSpec {
             for o in only where !cols.contains(o.value) {
                 throw f.error("no column '\(o.value)'" + Suggestion.hint(for: o.value, in: cols), at: o.location)
             }
+        }
+    }
+}
+
+extension ScaleSpec {
+    /// `distance: [1, 2]` or `distance: [[1, 2], [1, 3]]`.
+    static func pairs(_ f: CellFields) throws -> [(Int, Int)] {
+        guard let n = f.node("distance") else { return [] }
+        let bad = f.error("'distance' must be a pair of row numbers like [1, 2], or a list of pairs like [[1, 2], [1, 3]]", node: n)
+        guard let seq = n.sequence else { throw bad }
+        let items = seq.contains { $0.sequence != nil } ? Array(seq) : [n]
+        return try items.map { item in
+            guard let p = item.sequence, p.count == 2 else { throw bad }
+            let a = try CellFields.intValue(p[0], f, what: "a row number"), b = try CellFields.intValue(p[1], f, what: "a row number")
+            guard a >= 1, b >= 1 else { throw f.error("rows are numbered from 1", node: item) }
+            return (a, b)
         }
     }
 }

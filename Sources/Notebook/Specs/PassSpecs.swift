@@ -62,7 +62,7 @@ public struct GradCheckSpec {
         target = t
         _ = try f.choice("loss", lossNames)
         loss = Located(try f.string("loss") ?? "half-sse", at: f.location(of: "loss"))
-        epsilon = try f.double("epsilon", in: 1e-12...1e-1) ?? 1e-5
+        epsilon = try f.double("epsilon", in: 1e-12...1e-1) ?? 1e-3
     }
 }
 

@@ -129,7 +129,9 @@ public struct PlotSpec {
     public static let kinds = ["boundary", "loss", "function", "scatter", "network", "confusion", "images",
                                "graph", "snapshots", "relu-sum", "fit"]
     public var kind: Located<String>
-    public var of: Located<String>?
+    /// One result, or several (`of: [run1, run2]`) for loss curves and fits.
+    public var of: [Located<String>]
+    public var labels: [String]?
     public var data: Located<String>?
     public var network: Located<String>?
     public var functions: [Located<String>]
@@ -143,13 +145,16 @@ public struct PlotSpec {
     public var terms: [Double]?
     public var points: [[Double]]?
     public var show: String?
+    public var count: Int
 
     init(_ f: CellFields) throws {
+        count = try f.int("count", in: 1...400) ?? 24
         guard try f.choice("kind", Self.kinds) != nil, let k = try f.locatedString("kind") else {
             throw f.missing("kind", Self.kinds.joined(separator: ", "))
         }
         kind = k
-        of = try f.reference("of")
+        of = try f.locatedStrings("of") ?? []
+        labels = try f.strings("labels")
         data = try f.reference("data")
         network = try f.reference("network")
         functions = try f.locatedStrings("functions") ?? []

@@ -1,0 +1,46 @@
+import Neural
+
+/// A figure a cell asks for, described as data; `FigureMaker` turns it into a Figures value.
+public enum FigureRequest {
+    /// Neurons and edges, weights written on the edges when `weights` is true; `recurrent` adds a
+    /// loop from each hidden layer to itself.
+    case networkDiagram(Network, weights: Bool, recurrent: Bool = false)
+    /// The network's output over the plane of the first two features, with the data on top.
+    case decisionBoundary(Network, Dataset, title: String?)
+    /// Line charts: one or more series over epochs (loss, accuracy).
+    case lines(series: [Series], xLabel: String, yLabel: String, logY: Bool)
+    /// A dataset's first two features, coloured by class.
+    case scatter(Dataset, xLabel: String?, yLabel: String?)
+    /// One-input regression: the data points and each network's curve.
+    case fit(points: [(x: Double, y: Double)], curves: [Series], xLabel: String, yLabel: String)
+    /// Counts of true class (rows) against predicted class (columns).
+    case confusion(counts: [[Int]], classNames: [String])
+    /// Digit images (8×8 or 28×28) in a grid with their labels.
+    case images(Dataset, count: Int, titles: [String]?)
+    /// Decision boundaries at several epochs side by side.
+    case snapshots([(epoch: Int, network: Network)], Dataset)
+    /// A single neuron's line w·x + b = 0 with the points of a two-input dataset.
+    case perceptronBoundary(weights: [Double], bias: Double, Dataset, title: String?)
+    /// The computational graph of ŷ = w·x + b, L = (ŷ − y)², forward values and backward gradients.
+    case computationGraph(GraphValues)
+
+    public struct Series {
+        public var name: String
+        public var points: [(x: Double, y: Double)]
+        public var dashed: Bool
+        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false) {
+            self.name = name
+            self.points = points
+            self.dashed = dashed
+        }
+    }
+}
+
+/// Values of the linear-regression computational graph, forward and backward.
+public struct GraphValues: Sendable {
+    public var x, w, b, y: Double
+    /// ŷ = w·x + b, e = ŷ − y, L = e².
+    public var yHat, e, loss: Double
+    /// ∂L/∂e = 2e, ∂L/∂ŷ = ∂L/∂e, ∂L/∂w = ∂L/∂ŷ·x, ∂L/∂b = ∂L/∂ŷ.
+    public var dLde, dLdyHat, dLdw, dLdb: Double
+}

@@ -1,0 +1,56 @@
+/// The engine's own words in the lesson's language: table headers, axis titles, notes.
+public struct Words: Sendable {
+    public var layer, neuron, input, output, weights, bias, sample, epoch, loss, accuracy, error: String
+    public var prediction, target, value, derivative, function, gradient, old, new, count: String
+    public var precision, recall, f1, support, predictedClass, trueClass, validation, train, test: String
+    public var fullPrecisionNote: @Sendable (Int) -> String
+    public var roundEachStepNote: @Sendable (Int) -> String
+    public var forwardPass, backwardPass, matrixForm, perNeuron, update, outputLayer, hiddenLayer: String
+    public var shapeOf, batchNote, errorsPerEpoch, converged, notConverged, gate, truthTable: String
+    public var statistics, scaled, original, minimum, maximum, mean, standardDeviation, column: String
+    public var finalLoss, epochsRun, decisionBoundary, lossCurve, relativeError, backprop, numeric: String
+    public var maxRelativeError, step, macroAverage: String
+    public var networkWord, gradientsAndUpdates: String
+
+    public static let vi = Words(
+        layer: "Lớp", neuron: "Nơ-ron", input: "Đầu vào", output: "Đầu ra", weights: "Trọng số", bias: "Độ lệch",
+        sample: "Mẫu", epoch: "Epoch", loss: "Hàm mất mát", accuracy: "Độ chính xác", error: "Sai số",
+        prediction: "Dự đoán", target: "Mục tiêu", value: "Giá trị", derivative: "Đạo hàm", function: "Hàm",
+        gradient: "Gradient", old: "Cũ", new: "Mới", count: "Số lượng",
+        precision: "Precision", recall: "Recall", f1: "F1", support: "Số mẫu", predictedClass: "Lớp dự đoán",
+        trueClass: "Lớp thật", validation: "kiểm định", train: "huấn luyện", test: "kiểm tra",
+        fullPrecisionNote: { "Các số hiển thị được làm tròn đến \($0) chữ số thập phân; các bước sau dùng giá trị đầy đủ, không làm tròn." },
+        roundEachStepNote: { "Làm tròn đến \($0) chữ số thập phân ở mỗi bước (như khi tính tay); các bước sau dùng giá trị đã làm tròn." },
+        forwardPass: "Lan truyền xuôi", backwardPass: "Lan truyền ngược", matrixForm: "Dạng ma trận",
+        perNeuron: "Từng nơ-ron", update: "Cập nhật trọng số", outputLayer: "Lớp đầu ra", hiddenLayer: "Lớp ẩn",
+        shapeOf: "Kích thước", batchNote: "m là số mẫu trong một batch", errorsPerEpoch: "Số lỗi mỗi epoch",
+        converged: "Hội tụ sau", notConverged: "Chưa hội tụ sau", gate: "Cổng", truthTable: "Bảng chân trị",
+        statistics: "Thống kê", scaled: "Sau chuẩn hoá", original: "Ban đầu", minimum: "min", maximum: "max",
+        mean: "trung bình", standardDeviation: "độ lệch chuẩn", column: "Cột",
+        finalLoss: "Mất mát cuối", epochsRun: "Số epoch đã chạy", decisionBoundary: "Biên quyết định",
+        lossCurve: "Đường cong mất mát", relativeError: "Sai số tương đối", backprop: "Lan truyền ngược",
+        numeric: "Sai phân hữu hạn", maxRelativeError: "Sai số tương đối lớn nhất", step: "Bước",
+        macroAverage: "Trung bình (macro)", networkWord: "Mạng", gradientsAndUpdates: "Gradient và cập nhật trọng số")
+
+    public static let en = Words(
+        layer: "Layer", neuron: "Neuron", input: "Input", output: "Output", weights: "Weights", bias: "Bias",
+        sample: "Sample", epoch: "Epoch", loss: "Loss", accuracy: "Accuracy", error: "Error",
+        prediction: "Prediction", target: "Target", value: "Value", derivative: "Derivative", function: "Function",
+        gradient: "Gradient", old: "Old", new: "New", count: "Count",
+        precision: "Precision", recall: "Recall", f1: "F1", support: "Support", predictedClass: "Predicted",
+        trueClass: "Actual", validation: "validation", train: "training", test: "test",
+        fullPrecisionNote: { "Numbers are shown rounded to \($0) decimals; later steps use the full-precision values." },
+        roundEachStepNote: { "Rounded to \($0) decimals at every step (as by hand); later steps use the rounded values." },
+        forwardPass: "Forward pass", backwardPass: "Backward pass", matrixForm: "Matrix form",
+        perNeuron: "Neuron by neuron", update: "Weight update", outputLayer: "Output layer", hiddenLayer: "Hidden layer",
+        shapeOf: "Shape", batchNote: "m is the number of samples in a batch", errorsPerEpoch: "Errors per epoch",
+        converged: "Converged after", notConverged: "Not converged after", gate: "Gate", truthTable: "Truth table",
+        statistics: "Statistics", scaled: "Scaled", original: "Original", minimum: "min", maximum: "max",
+        mean: "mean", standardDeviation: "standard deviation", column: "Column",
+        finalLoss: "Final loss", epochsRun: "Epochs run", decisionBoundary: "Decision boundary",
+        lossCurve: "Loss curve", relativeError: "Relative error", backprop: "Backprop",
+        numeric: "Finite differences", maxRelativeError: "Largest relative error", step: "Step",
+        macroAverage: "Average (macro)", networkWord: "Network", gradientsAndUpdates: "Gradients and weight updates")
+
+    public static func of(_ lang: LessonLanguage) -> Words { lang == .vi ? .vi : .en }
+}

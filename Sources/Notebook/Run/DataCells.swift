@@ -1,0 +1,147 @@
+import Foundation
+import Neural
+
+extension Executor {
+    func runDataset(_ cell: Cell, _ s: DatasetSpec, _ fmt: NumberFormat) throws -> (CellResult?, [Shown]) {
+        let name = cell.options.name?.value ?? "data"
+        var result: DatasetResult
+        switch s.source {
+        case .builtin(let b):
+            if b == "digits" {
+                let text = try readData("digits.csv", at: cell.location, in: cell)
+                let d = try Digits.parse(csv: text, normalize: true)
+                result = DatasetResult(all: d, train: d, test: nil)
+            } else {
+                guard let d = Dataset.builtin(named: b) else { throw cell.error("unknown built-in dataset '\(b)'") }
+                result = DatasetResult(all: d, train: d, test: nil)
+            }
+        case let .generate(g, n, noise, seed, classes):
+            guard let gen = DataGenerator(rawValue: g) else { throw cell.error("unknown generator '\(g)'") }
+            let d = try gen.generate(n: n, noise: noise, seed: seed, classes: classes)
+            result = DatasetResult(all: d, train: d, test: nil)
+        case let .csv(file, target):
+            guard let target else { throw cell.error("missing key 'target' (the column to predict)", at: file.location) }
+            let text = try readData(file.value, at: file.location, in: cell)
+            let kind = Self.looksLikeRegression(csv: text, target: target) ? TargetKind.regression : .classification
+            do {
+                let d = try Dataset.parse(csv: text, target: target, kind: kind, name: name)
+                result = DatasetResult(all: d, train: d, test: nil)
+            } catch let e as DataError {
+                throw cell.error("\(file.value)" + (e.line.map { ":\($0)" } ?? "") + (e.column.map { ":\($0)" } ?? "") + ": \(e.message)", at: file.location)
+            }
+        case let .inline(columns, rows, target):
+            result = try inlineDataset(name: name, columns: columns, rows: rows, target: target, cell: cell)
+        }
+        if let split = s.split {
+            let (train, test) = try result.all.split(testFraction: split.test, seed: split.seed, stratified: result.all.isClassification)
+            result.train = train
+            result.test = test
+        }
+        var shown: [Shown] = []
+        switch s.show {
+        case .none: break
+        case .table:
+            let limit = s.limit ?? 20
+            if let t = result.table {
+                let rows = t.rows.prefix(limit).map { $0.map { v -> String in
+                    switch v { case .number(let x): return fmt.plain(x); case .text(let w): return w }
+                } }
+                shown.append(.table(ShownTable(header: t.columns, rows: Array(rows), caption: cell.options.caption)))
+            } else {
+                let d = result.all
+                let header = d.featureNames + (d.isClassification ? [words.target] : (0..<d.y.cols).map { "y\(d.y.cols > 1 ? subscriptDigits($0 + 1) : "")" })
+                let rows = (0..<min(d.count, limit)).map { i -> [String] in
+                    d.x.row(i).map(fmt.plain) + (d.isClassification ? [d.classNames[d.labels[i]]] : d.y.row(i).map(fmt.plain))
+                }
+                shown.append(.table(ShownTable(header: header, rows: rows, caption: cell.options.caption)))
+            }
+            if result.all.count > limit { shown.append(.paragraph("(\(result.all.count) \(words.sample.lowercased()), \(limit) …)")) }
+        case .scatter:
+            let d = result.all
+            if d.featureCount == 1, d.y.cols == 1 {
+                // One input: the points (x, y), as a fit without curves.
+                shown.append(.figure(.fit(points: zip(d.x.storage, d.y.storage).map { (x: $0, y: $1) }, curves: [],
+                                          xLabel: d.featureNames[0], yLabel: "y"), caption: cell.options.caption))
+            } else {
+                guard d.featureCount >= 2 else { throw cell.error("a scatter plot needs two features; this dataset has \(d.featureCount)") }
+                shown.append(.figure(.scatter(d, xLabel: nil, yLabel: nil), caption: cell.options.caption))
+            }
+        case .images:
+            guard result.all.imageShape != nil else { throw cell.error("'show: images' needs image data (like builtin: digits)") }
+            shown.append(.figure(.images(result.all, count: s.limit ?? 24, titles: nil), caption: cell.options.caption))
+        }
+        if !s.distance.isEmpty {
+            let (lines, d) = try distanceLines(s.distance, result.all.x.rowArrays, fmt, cell: cell)
+            shown.append(.math(TeX.aligned(lines)))
+            result.distances = d
+        }
+        if let split = s.split, let test = result.test {
+            shown.append(.paragraph("\(words.train.capitalized): \(result.train.count), \(words.test): \(test.count) (\(fmt.plain(split.test * 100))%, seed \(split.seed))."))
+        }
+        return (.dataset(result), shown)
+    }
+
+    /// Reads a file of Lessons/data; a missing file names the key that asked for it.
+    func readData(_ file: String, at location: SourceLocation, in cell: Cell) throws -> String {
+        guard !file.contains(".."), !file.hasPrefix("/") else {
+            throw cell.error("'\(file)': data files are named relative to Lessons/data, without '..'", at: location)
+        }
+        let path = (dataDirectory as NSString).appendingPathComponent(file)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw cell.error("cannot read '\(file)' in \(dataDirectory)", at: location)
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw cell.error("'\(file)' is not UTF-8 text", at: location) }
+        return text
+    }
+
+    /// A numeric target with fractions or many values is a regression target.
+    static func looksLikeRegression(csv text: String, target: String) -> Bool {
+        let lines = text.split(whereSeparator: \.isNewline)
+        guard let header = lines.first else { return false }
+        let names = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let j = names.firstIndex(of: target) else { return false }
+        var values: Set<String> = []
+        for l in lines.dropFirst() {
+            let f = l.split(separator: ",", omittingEmptySubsequences: false)
+            guard j < f.count else { continue }
+            let v = f[j].trimmingCharacters(in: .whitespaces)
+            guard let x = Double(v) else { return false }
+            if x != x.rounded() { return true }
+            values.insert(v)
+        }
+        return values.count > 10
+    }
+
+    func inlineDataset(name: String, columns: [String], rows: [[TableValue]], target: String?, cell: Cell) throws -> DatasetResult {
+        let numericColumns = columns.indices.filter { j in
+            rows.allSatisfy { if case .number = $0[j] { return true } else { return false } }
+        }
+        let t = target.flatMap { columns.firstIndex(of: $0) }
+        let features = numericColumns.filter { $0 != t }
+        let x = try Matrix(rows.map { r in features.map { j -> Double in if case .number(let v) = r[j] { return v } else { return 0 } } })
+        let d: Dataset
+        if let t {
+            let values = rows.map { r -> String in
+                switch r[t] { case .number(let v): return NumberFormat(digits: 6).plain(v); case .text(let w): return w }
+            }
+            let numbers = rows.compactMap { r -> Double? in if case .number(let v) = r[t] { return v } else { return nil } }
+            let isRegression = numbers.count == rows.count && (numbers.contains { $0 != $0.rounded() } || Set(numbers).count > 10)
+            if isRegression {
+                d = try Dataset(name: name, x: x, values: Matrix(column: numbers), featureNames: features.map { columns[$0] })
+            } else {
+                let classes: [String]
+                if numbers.count == rows.count {
+                    classes = Array(Set(numbers)).sorted().map { NumberFormat(digits: 6).plain($0) }
+                } else {
+                    classes = Array(Set(values)).sorted()
+                }
+                let labels = values.map { classes.firstIndex(of: $0)! }
+                let names = numbers.count == rows.count ? Array(Set(numbers)).sorted().map { $0 == $0.rounded() ? String(Int($0)) : String($0) } : classes
+                d = try Dataset(name: name, x: x, labels: labels, featureNames: features.map { columns[$0] }, classNames: names)
+            }
+        } else {
+            d = try Dataset(name: name, x: x, values: Matrix(rows: rows.count, cols: 0), featureNames: features.map { columns[$0] })
+        }
+        return DatasetResult(all: d, train: d, test: nil, table: (columns, rows))
+    }
+}

@@ -1,0 +1,94 @@
+import Neural
+
+extension Executor {
+    func runPerceptron(_ cell: Cell, _ s: PerceptronSpec, _ fmt: NumberFormat) throws -> (CellResult?, [Shown]) {
+        let data = try dataset(s.data, in: cell).train
+        guard data.isClassification, data.classCount <= 2 else {
+            throw cell.error("the perceptron needs a dataset of two classes (0 and 1); '\(s.data.value)' has \(data.classCount)", at: s.data.location)
+        }
+        let w = s.weights ?? Array(repeating: 0, count: data.featureCount)
+        guard w.count == data.featureCount else {
+            throw cell.error("'weights' has \(w.count) numbers but the data has \(data.featureCount) inputs per sample",
+                             at: cell.fields.location(of: "weights"))
+        }
+        let trace = try DeltaRule(learningRate: s.learningRate, maxEpochs: s.epochs)
+            .train(Perceptron(weights: w, bias: s.bias), on: data)
+        var shown: [Shown] = []
+        let vec: ([Double]) -> String = { "(" + $0.map(fmt.plain).joined(separator: ", ") + ")" }
+        shown.append(.math("\\hat{y} = \\mathrm{step}(x \\cdot w + b), \\quad w \\leftarrow w - \\eta(\\hat{y} - y)\\,x, \\quad b \\leftarrow b - \\eta(\\hat{y} - y), \\quad \\eta = \(fmt.tex(s.learningRate))"))
+        if s.show == "trace" {
+            let limit = 64
+            let rows = trace.steps.prefix(limit).map { st -> [String] in
+                [String(st.epoch), String(st.sample + 1), vec(st.x), fmt.plain(st.net), String(st.prediction),
+                 String(st.target), String(st.error), vec(st.weightsAfter), fmt.plain(st.biasAfter)]
+            }
+            shown.append(.table(ShownTable(
+                header: [words.epoch, words.sample, "x", "net", "ŷ", "y", "ŷ − y", "w", "b"], rows: Array(rows),
+                alignments: [.center, .center, .center, .decimal, .center, .center, .center, .center, .decimal],
+                caption: cell.options.caption)))
+            if trace.steps.count > limit {
+                shown.append(.paragraph("(\(trace.steps.count - limit) \(words.step.lowercased()) …)"))
+            }
+        }
+        let verdict = trace.converged ? words.converged : words.notConverged
+        shown.append(.paragraph("\(verdict) \(trace.epochsRun) epoch: $w = \(vec(trace.final.weights))$, $b = \(fmt.tex(trace.final.bias))$. \(words.errorsPerEpoch): " +
+                                trace.errorsPerEpoch.map(String.init).joined(separator: ", ") + "."))
+        if s.plot.contains("errors") {
+            let pts = trace.errorsPerEpoch.enumerated().map { (x: Double($0.offset + 1), y: Double($0.element)) }
+            shown.append(.figure(.lines(series: [.init(name: words.errorsPerEpoch, points: pts)], xLabel: words.epoch,
+                                        yLabel: words.errorsPerEpoch, logY: false), caption: nil))
+        }
+        if s.plot.contains("boundary"), data.featureCount == 2 {
+            shown.append(.figure(.perceptronBoundary(weights: trace.final.weights, bias: trace.final.bias, data, title: nil),
+                                 caption: s.plot.contains("errors") ? nil : cell.options.caption))
+        }
+        return (.perceptron(trace), shown)
+    }
+
+    func runGates(_ cell: Cell, _ s: GatesSpec) throws -> (CellResult?, [Shown]) {
+        var shown: [Shown] = []
+        let fmt = NumberFormat(digits: cell.options.digits)
+        for name in s.gates {
+            guard let gate = LogicGates.gate(named: name) else { continue }
+            if let p = gate.perceptron {
+                let w = p.weights.map(fmt.tex).joined(separator: ", ")
+                shown.append(.paragraph("**\(name)**: $w = (\(w))$, $b = \(fmt.tex(p.bias))$"))
+                switch s.show {
+                case "boundary" where p.inputCount == 2:
+                    shown.append(.figure(.perceptronBoundary(weights: p.weights, bias: p.bias, Dataset.truthTable(gate), title: name), caption: nil))
+                default:
+                    let rows = try gate.truthTable.map { row -> [String] in
+                        let x = row.inputs.map(Double.init)
+                        return row.inputs.map(String.init) + [fmt.plain(try p.net(x)), String(row.output)]
+                    }
+                    let inputs = (1...p.inputCount).map { "x\(subscriptDigits($0))" }
+                    shown.append(.table(ShownTable(header: inputs + ["net = x·w + b", "ŷ"], rows: rows,
+                                                   alignments: Array(repeating: .center, count: inputs.count + 2))))
+                }
+            } else {
+                // XOR = AND(OR, NAND): two layers of perceptrons.
+                shown.append(.paragraph("**XOR** = AND(OR(x₁, x₂), NAND(x₁, x₂))"))
+                if s.show == "diagram" {
+                    let net = try Network(sizes: [2, 2, 1], activations: [.step], biasMode: .perNeuron,
+                                          weights: [Matrix([[1, -1], [1, -1]]), Matrix([[1], [1]])],
+                                          biases: [Matrix(row: [LogicGates.or.bias, LogicGates.nand.bias]), Matrix(row: [LogicGates.and.bias])])
+                    shown.append(.figure(.networkDiagram(net, weights: true), caption: nil))
+                } else {
+                    let rows = [[0, 0], [0, 1], [1, 0], [1, 1]].map { x -> [String] in
+                        let r = LogicGates.xor(x[0], x[1])
+                        return [String(x[0]), String(x[1]), String(r.or), String(r.nand), String(r.output)]
+                    }
+                    shown.append(.table(ShownTable(header: ["x₁", "x₂", "h₁ = OR", "h₂ = NAND", "ŷ = AND(h₁, h₂)"], rows: rows,
+                                                   alignments: Array(repeating: .center, count: 5))))
+                }
+            }
+        }
+        if let c = cell.options.caption { shown.append(.paragraph("*\(c)*")) }
+        return (.shown(kind: .gates), shown)
+    }
+}
+
+func subscriptDigits(_ n: Int) -> String {
+    let map: [Character: Character] = ["0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉"]
+    return String(String(n).map { map[$0] ?? $0 })
+}

@@ -1,0 +1,68 @@
+import Canvas
+
+/// Breaks the vertical list into pages: a chunk goes on the current page if it fits; chunks marked
+/// keep-with-next go over together (no heading or caption at the foot of a page, no single first or
+/// last line of a paragraph); a table row starting a page brings its header with it.
+struct Paginator {
+    let height: Double
+
+    struct Placed {
+        var chunk: Chunk
+        var y: Double
+    }
+
+    func paginate(_ chunks: [Chunk]) -> [[Placed]] {
+        var pages: [[Placed]] = []
+        var page: [Placed] = []
+        var y = 0.0
+        var lastSpaceAfter = 0.0
+        func newPage() {
+            pages.append(page)
+            page = []
+            y = 0
+            lastSpaceAfter = 0
+        }
+        func gap(_ c: Chunk) -> Double { page.isEmpty ? 0 : lastSpaceAfter + c.spaceBefore }
+        func place(_ c: Chunk) {
+            let top = y + gap(c)
+            page.append(Placed(chunk: c, y: top))
+            y = top + c.height
+            lastSpaceAfter = c.spaceAfter
+        }
+        var i = 0
+        while i < chunks.count {
+            let c = chunks[i]
+            if c.forceBreakBefore && !page.isEmpty {
+                newPage()
+                continue
+            }
+            if page.isEmpty && !c.continuation.isEmpty {
+                for h in c.continuation { place(h) }
+            }
+            // The keep-with-next chain starting here.
+            var chain = gap(c) + c.height
+            var k = i
+            while chunks[k].keepWithNext && k + 1 < chunks.count && !chunks[k + 1].forceBreakBefore {
+                chain += chunks[k].spaceAfter + chunks[k + 1].spaceBefore + chunks[k + 1].height
+                k += 1
+            }
+            let hasContent = page.contains { !isContinuation($0) }
+            if y + chain > height && hasContent && chain - gap(c) <= height {
+                newPage()
+                continue
+            }
+            if y + gap(c) + c.height > height && hasContent {
+                newPage()
+                continue
+            }
+            place(c)
+            i += 1
+        }
+        if !page.isEmpty { pages.append(page) }
+        return pages
+    }
+
+    private func isContinuation(_ p: Placed) -> Bool {
+        p.chunk.kind == .tableHeader && p.chunk.label == "continued"
+    }
+}
