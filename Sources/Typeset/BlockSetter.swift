@@ -35,8 +35,13 @@ final class BlockSetter {
 
     func chunks(_ blocks: [Block], x: Double, width: Double) throws -> [Chunk] {
         var out: [Chunk] = []
-        for block in blocks {
-            out += try chunks(block, x: x, width: width)
+        for (k, block) in blocks.enumerated() {
+            var c = try chunks(block, x: x, width: width)
+            // A paragraph that introduces a display formula stays with it.
+            if case .paragraph = block, k + 1 < blocks.count, case .math = blocks[k + 1], !c.isEmpty {
+                c[c.count - 1].keepWithNext = true
+            }
+            out += c
         }
         return out
     }
