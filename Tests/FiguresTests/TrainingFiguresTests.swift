@@ -45,3 +45,29 @@ import Neural
         #expect(t.style(5).size == 7)        // asking for less gives the minimum
     }
 }
+
+@Suite struct DigitsFiguresTests {
+    /// The 8×8 digits of Lessons/data with a briefly trained [64,32,16,10] network: the confusion
+    /// matrix's counts add up to the samples and its diagonal to the correct ones.
+    @Test func digitsConfusionAndImages() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Lessons/data/digits.csv")
+        let data = try Digits.parse(csv: String(contentsOf: url, encoding: .utf8), normalize: true)
+        let config = TrainingConfig(loss: .categoricalCrossEntropy, optimizer: .adam, learningRate: 0.01, epochs: 4, batch: .mini(32), seed: 3)
+        let net = try Network(sizes: [64, 32, 16, 10], activations: [.relu, .relu, .softmax], initializer: .he, seed: 1)
+        let trained = try Trainer(config).train(net, on: data).network
+        let predicted = predictedLabels(try trained.predict(data.x))
+        let cm = try ConfusionMatrix(actual: data.labels, predicted: predicted, classNames: data.classNames)
+        let h = Heatmap(confusion: cm, trueTitle: "true digit", predictedTitle: "predicted digit", title: "Digits after 4 epochs")
+        #expect(h.values.flatMap { $0 }.reduce(0, +) == Double(data.x.rows))
+        let correct = zip(data.labels, predicted).filter { $0 == $1 }.count
+        #expect((0..<10).map { h.values[$0][$0] }.reduce(0, +) == Double(correct))
+        try h.render(to: (outputFolder() as NSString).appendingPathComponent("digits-confusion.png"), format: .png)
+        // The first wrong predictions and some right ones.
+        let wrong = data.labels.indices.filter { data.labels[$0] != predicted[$0] }.prefix(6)
+        let picks = Array(0..<14) + wrong
+        var grid = ImageGrid(dataset: data, indices: picks, predicted: picks.map { predicted[$0] })
+        grid.title = "Digits: true (y) and predicted (ŷ) labels"
+        #expect(grid.images.count == 14 + wrong.count && grid.valueRange == 0...1)
+        try grid.render(to: (outputFolder() as NSString).appendingPathComponent("digits-grid.png"), format: .png)
+    }
+}
