@@ -129,8 +129,8 @@ public struct StepSolver: Sendable {
                 let soft = HandActivation.softmax(zq.map { c[$0] })
                 for j in 0..<sizes[l] {
                     record(Quantity(.a, layer: l, j: j), R(soft[j]), inputs: zq,
-                           symbols: "e^" + name(zq[j]) + " / Σₖ e^z⁽\(Notation.superscript(l))⁾ₖ",
-                           numbers: "e^" + p(c[zq[j]]) + " / (" + zq.map { "e^" + p(c[$0]) }.joined(separator: " + ") + ")")
+                           symbols: "exp(" + name(zq[j]) + ") / Σₖ exp(z⁽\(Notation.superscript(l))⁾ₖ)",
+                           numbers: "exp(" + f(c[zq[j]]) + ") / (" + zq.map { "exp(" + f(c[$0]) + ")" }.joined(separator: " + ") + ")")
                 }
             } else {
                 for j in 0..<sizes[l] {

@@ -163,7 +163,7 @@ public struct Typesetter {
                 y += line.depth
             }
             chunks.append(Chunk(height: y, items: items, spaceBefore: top ? 0.7 * f.body : 0.1 * f.body,
-                                kind: .contents, label: text))
+                                keepWithNext: top, kind: .contents, label: text))
         }
         return chunks
     }
@@ -181,7 +181,7 @@ public struct Typesetter {
                 y += line.depth
             }
         }
-        if !course.isEmpty {
+        if !course.isEmpty && course != title {
             try block(course.uppercased(), RunFont(.sans, size: f.body, bold: true), style.accent.withAlpha(0.75), leading: f.body * 1.5)
             y += f.body
         }
