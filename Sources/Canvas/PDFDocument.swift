@@ -34,7 +34,7 @@ public final class PDFDocument {
         let status = cairo_surface_status(s)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(s)
-            unlink(temporaryPath)
+            AtomicFile.discard(temporaryPath)
             throw CanvasError.file(path: path, reason: String(cString: cairo_status_to_string(status)))
         }
         surface = s
@@ -50,7 +50,7 @@ public final class PDFDocument {
         if !finished {
             currentPage = nil
             cairo_surface_destroy(surface)
-            unlink(temporaryPath)
+            AtomicFile.discard(temporaryPath)
         }
     }
 
@@ -108,13 +108,9 @@ public final class PDFDocument {
         finished = true
         cairo_surface_destroy(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
-            unlink(temporaryPath)
+            AtomicFile.discard(temporaryPath)
             throw CanvasError.cairo(status: String(cString: cairo_status_to_string(status)), during: "writing \(path)")
         }
-        guard rename(temporaryPath, path) == 0 else {
-            let reason = AtomicFile.errnoText()
-            unlink(temporaryPath)
-            throw CanvasError.file(path: path, reason: "cannot replace the file: \(reason)")
-        }
+        try AtomicFile.commit(temporaryPath, to: path)
     }
 }
