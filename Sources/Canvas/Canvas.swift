@@ -19,7 +19,7 @@ public final class Canvas {
     weak var document: PDFDocument?
     var pageNumber = 0
     /// Pango state for text, created on first use (see CanvasText.swift).
-    lazy var text: TextEngine = TextEngine()
+    lazy var textEngine: TextEngine = TextEngine()
 
     /// Wraps a new context on `surface` (which Cairo references for as long as the context lives).
     init(surface: OpaquePointer, size: Size) {

@@ -71,7 +71,7 @@ extension Canvas {
     /// (`<b>`, `<i>`, `<sub>`, `<sup>`, `<span …>`), validated first: bad markup throws `CanvasError.markup`.
     /// NFD text is composed to NFC first, so both render the same.
     public func layout(_ text: String, style: TextStyle, markup: Bool = false) throws -> TextLayout {
-        try self.text.makeLayout(text, style: style, markup: markup)
+        try textEngine.makeLayout(text, style: style, markup: markup)
     }
 
     /// The logical size `text` takes with `style`.

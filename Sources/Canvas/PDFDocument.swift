@@ -47,11 +47,9 @@ public final class PDFDocument {
     }
 
     deinit {
-        if !finished {
-            currentPage = nil
-            cairo_surface_destroy(surface)
-            AtomicFile.discard(temporaryPath)
-        }
+        currentPage = nil
+        cairo_surface_destroy(surface)   // finishes an unfinished PDF into the temporary file…
+        if !finished { AtomicFile.discard(temporaryPath) }   // …which is then dropped
     }
 
     static func validate(_ size: Size) throws {
@@ -106,7 +104,6 @@ public final class PDFDocument {
         cairo_surface_finish(surface)
         let status = cairo_surface_status(surface)
         finished = true
-        cairo_surface_destroy(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             AtomicFile.discard(temporaryPath)
             throw CanvasError.cairo(status: String(cString: cairo_status_to_string(status)), during: "writing \(path)")

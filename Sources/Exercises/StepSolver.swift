@@ -73,6 +73,10 @@ public struct StepSolver: Sendable {
         func R(_ x: Double) -> Double { r.map { Rounding.round(x, $0) } ?? x }
         func f(_ x: Double) -> String { Notation.number(x, decimals: r) }
         func p(_ x: Double) -> String { x < 0 ? "(" + f(x) + ")" : f(x) }
+        // Givens (input, weights, biases, targets, η) as written in the problem.
+        func g(_ x: Double) -> String { Notation.number(x, decimals: nil) }
+        func pg(_ x: Double) -> String { x < 0 ? "(" + g(x) + ")" : g(x) }
+        func pa(_ l: Int, _ i: Int) -> String { l == 1 ? pg(prevA(l, i)) : p(prevA(l, i)) }
         func name(_ q: Quantity) -> String { q.name(layout: ex.layout, sharedBias: ex.bias == .shared) }
         func record(_ q: Quantity, _ value: Double, inputs: [Quantity], symbols: @autoclosure () -> String,
                     numbers: @autoclosure () -> String) {
@@ -105,7 +109,7 @@ public struct StepSolver: Sendable {
                     sum += prevA(l, i) * w
                     if formulas {
                         sym.append(prevName(l, i) + "·" + wName(l, i, j))
-                        num.append(p(prevA(l, i)) + "·" + p(w))
+                        num.append(pa(l, i) + "·" + pg(w))
                     }
                     inputs += prevInputs(l, i)
                 }
@@ -114,7 +118,7 @@ public struct StepSolver: Sendable {
                     sum += b
                     if formulas {
                         sym.append(bName(l, j))
-                        num.append(p(b))
+                        num.append(pg(b))
                     }
                 }
                 record(Quantity(.z, layer: l, j: j), R(sum), inputs: inputs,
@@ -125,8 +129,8 @@ public struct StepSolver: Sendable {
                 let soft = HandActivation.softmax(zq.map { c[$0] })
                 for j in 0..<sizes[l] {
                     record(Quantity(.a, layer: l, j: j), R(soft[j]), inputs: zq,
-                           symbols: "e^" + name(zq[j]) + " / Σₖ e^z⁽\(Notation.superscript(l))⁾ₖ",
-                           numbers: "e^" + p(c[zq[j]]) + " / (" + zq.map { "e^" + p(c[$0]) }.joined(separator: " + ") + ")")
+                           symbols: "exp(" + name(zq[j]) + ") / Σₖ exp(z⁽\(Notation.superscript(l))⁾ₖ)",
+                           numbers: "exp(" + f(c[zq[j]]) + ") / (" + zq.map { "exp(" + f(c[$0]) + ")" }.joined(separator: " + ") + ")")
                 }
             } else {
                 for j in 0..<sizes[l] {
@@ -140,16 +144,16 @@ public struct StepSolver: Sendable {
         // 2. Loss.
         let aq = (0..<sizes[L]).map { Quantity(.a, layer: L, j: $0) }
         let outA = aq.map { c[$0] }
-        let lossTerms = formulas ? zip(outA, ex.target).map { "(" + f($0) + " − " + f($1) + ")²" }.joined(separator: " + ") : ""
+        let lossTerms = formulas ? zip(outA, ex.target).map { "(" + f($0) + " − " + g($1) + ")²" }.joined(separator: " + ") : ""
         var lossNumbers = ""
         if formulas { switch loss.name {
         case "half-sse": lossNumbers = "½[" + lossTerms + "]"
         case "sse": lossNumbers = lossTerms
         case "mse": lossNumbers = "(1/\(sizes[L]))[" + lossTerms + "]"
         case "bce":
-            lossNumbers = "−[" + zip(outA, ex.target).map { "\(f($1))·ln \(f($0)) + (1 − \(f($1)))·ln(1 − \(f($0)))" }.joined(separator: " + ") + "]"
+            lossNumbers = "−[" + zip(outA, ex.target).map { "\(g($1))·ln \(f($0)) + (1 − \(g($1)))·ln(1 − \(f($0)))" }.joined(separator: " + ") + "]"
         default:
-            lossNumbers = "−[" + zip(outA, ex.target).map { "\(f($1))·ln \(f($0))" }.joined(separator: " + ") + "]"
+            lossNumbers = "−[" + zip(outA, ex.target).map { "\(g($1))·ln \(f($0))" }.joined(separator: " + ") + "]"
         } }
         record(Quantity(.loss, layer: 0), R(loss.value(outA, ex.target)), inputs: aq,
                symbols: String(loss.formula.dropFirst(4)), numbers: lossNumbers)
@@ -162,20 +166,20 @@ public struct StepSolver: Sendable {
             let a = c[aq[j]], t = ex.target[j], zq = Quantity(.z, layer: L, j: j), z = c[zq]
             if simplified {
                 record(q, R(a - t), inputs: [aq[j]], symbols: name(aq[j]) + " − t" + Notation.subscript(j + 1),
-                       numbers: f(a) + " − " + f(t))
+                       numbers: f(a) + " − " + g(t))
             } else if outAct.isSoftmax {
                 // δⱼ = Σₖ ∂E/∂aₖ · aₖ(δⱼₖ − aⱼ) = aⱼ(gⱼ − Σₖ gₖaₖ)
-                let g = (0..<sizes[L]).map { loss.derivative(a: c[aq[$0]], t: ex.target[$0], n: sizes[L]) }
-                let dot = zip(g, aq).reduce(0) { $0 + $1.0 * c[$1.1] }
-                record(q, R(a * (g[j] - dot)), inputs: aq, symbols: "aⱼ(∂E/∂aⱼ − Σₖ ∂E/∂aₖ·aₖ)",
-                       numbers: p(a) + "·(" + f(g[j]) + " − " + f(dot) + ")")
+                let dE = (0..<sizes[L]).map { loss.derivative(a: c[aq[$0]], t: ex.target[$0], n: sizes[L]) }
+                let dot = zip(dE, aq).reduce(0) { $0 + $1.0 * c[$1.1] }
+                record(q, R(a * (dE[j] - dot)), inputs: aq, symbols: "aⱼ(∂E/∂aⱼ − Σₖ ∂E/∂aₖ·aₖ)",
+                       numbers: p(a) + "·(" + f(dE[j]) + " − " + f(dot) + ")")
             } else {
-                let g = loss.derivative(a: a, t: t, n: sizes[L])
+                let dE = loss.derivative(a: a, t: t, n: sizes[L])
                 let d = outAct.derivative(z: z, a: a)
-                record(q, R(g * d), inputs: outAct.derivativeUsesA ? [aq[j]] : [aq[j], zq],
+                record(q, R(dE * d), inputs: outAct.derivativeUsesA ? [aq[j]] : [aq[j], zq],
                        symbols: loss.derivativeSymbols(a: name(aq[j]), t: "t" + Notation.subscript(j + 1))
                            + "·" + derivativeSymbols(outAct, L, j),
-                       numbers: loss.derivativeNumbers(a: f(a), t: f(t), n: sizes[L]) + "·"
+                       numbers: loss.derivativeNumbers(a: f(a), t: g(t), n: sizes[L]) + "·"
                            + derivativeNumbers(outAct, a: a, z: z, f))
             }
         }
@@ -192,7 +196,7 @@ public struct StepSolver: Sendable {
                         s += c[dq] * w
                         if formulas {
                             sym.append(name(dq) + "·" + wName(l + 1, i, j))
-                            num.append(p(c[dq]) + "·" + p(w))
+                            num.append(p(c[dq]) + "·" + pg(w))
                         }
                         inputs.append(dq)
                     }
@@ -212,7 +216,7 @@ public struct StepSolver: Sendable {
                     let dq = Quantity(.delta, layer: l, j: j)
                     record(Quantity(.gradW, layer: l, i: i, j: j), R(prevA(l, i) * c[dq]),
                            inputs: prevInputs(l, i) + [dq], symbols: prevName(l, i) + "·" + name(dq),
-                           numbers: p(prevA(l, i)) + "·" + p(c[dq]))
+                           numbers: pa(l, i) + "·" + p(c[dq]))
                 }
             }
             switch ex.bias {
@@ -238,7 +242,7 @@ public struct StepSolver: Sendable {
                     let w = ex.weights[l - 1][i][j]
                     record(Quantity(.newW, layer: l, i: i, j: j), R(w - eta * c[gq]), inputs: [gq],
                            symbols: wName(l, i, j) + " − η·" + name(gq),
-                           numbers: f(w) + " − " + f(eta) + "·" + p(c[gq]))
+                           numbers: g(w) + " − " + g(eta) + "·" + p(c[gq]))
                 }
             }
             let biasCount = ex.bias == .none ? 0 : (ex.bias == .shared ? 1 : sizes[l])
@@ -247,10 +251,10 @@ public struct StepSolver: Sendable {
                 let b = ex.biases[l - 1][j]
                 if ex.updateBias {
                     record(Quantity(.newB, layer: l, j: j), R(b - eta * c[gq]), inputs: [gq],
-                           symbols: bName(l, j) + " − η·" + name(gq), numbers: f(b) + " − " + f(eta) + "·" + p(c[gq]))
+                           symbols: bName(l, j) + " − η·" + name(gq), numbers: g(b) + " − " + g(eta) + "·" + p(c[gq]))
                 } else {
                     record(Quantity(.newB, layer: l, j: j), b, inputs: [],
-                           symbols: bName(l, j) + " (biases are not updated)", numbers: f(b))
+                           symbols: bName(l, j) + " (biases are not updated)", numbers: g(b))
                 }
             }
         }

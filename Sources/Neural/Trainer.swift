@@ -90,7 +90,7 @@ public struct Trainer: Sendable {
                         }
                     }
                     history.epochsRun = epoch
-                    let log = epoch == 1 || epoch % c.logEvery == 0 || epoch == c.epochs || c.earlyStoppingPatience != nil
+                    let log = epoch == 1 || epoch % c.logEvery == 0 || epoch == c.epochs || c.earlyStoppingPatience != nil || c.targetAccuracy != nil
                     if log {
                         let train = engine.evaluate(x: xp, y: yp, rows: m, classes: classes)
                         guard train.loss.isFinite, engine.parametersAreFinite else {
@@ -123,6 +123,11 @@ public struct Trainer: Sendable {
                         throw TrainingError.diverged(epoch: epoch, loss: l)
                     }
                     if snapshotAt.contains(epoch) { history.snapshots[epoch] = engine.export(like: network) }
+                    if let target = c.targetAccuracy, let acc = history.records.last.flatMap({ $0.validationAccuracy ?? $0.accuracy }),
+                       history.records.last?.epoch == epoch, acc >= target {
+                        history.reachedTarget = true
+                        break
+                    }
                     if let patience = c.earlyStoppingPatience, waited >= patience {
                         history.stoppedEarly = true
                         break

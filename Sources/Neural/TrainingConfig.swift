@@ -56,6 +56,9 @@ public struct TrainingConfig: Equatable, Sendable {
     public var earlyStoppingMinDelta: Double = 0
     /// After early stopping, return the weights of the best epoch (else those of the last).
     public var restoreBestWeights: Bool = true
+    /// Stop as soon as the validation accuracy (the training accuracy when there is no validation
+    /// data) reaches this value, checked every epoch. nil = off.
+    public var targetAccuracy: Double? = nil
     /// Epochs after which to keep a copy of the network (0 = before training).
     public var snapshotEpochs: [Int] = []
     /// Record the loss and accuracy every this many epochs (and at epoch 1 and the last).
@@ -84,6 +87,7 @@ public struct TrainingConfig: Equatable, Sendable {
             throw bad("the validation fraction must be in [0, 1), got \(validationFraction)")
         }
         if let p = earlyStoppingPatience, p < 1 { throw bad("early-stopping patience must be at least 1, got \(p)") }
+        if let t = targetAccuracy, !(t > 0 && t <= 1) { throw bad("the target accuracy must be in (0, 1], got \(t)") }
         guard logEvery >= 1 else { throw bad("log-every must be at least 1, got \(logEvery)") }
         if let e = snapshotEpochs.first(where: { $0 < 0 || $0 > epochs }) {
             throw bad("snapshot epoch \(e) is outside 0…\(epochs)")

@@ -7,97 +7,90 @@ import Foundation
 /// out over raw pointers; inputs that are exactly 0 (half of a digit's pixels) are skipped in
 /// a·W and in aᵀ·δ, which changes no result.
 final class TrainingEngine {
+    /// One layer's buffers and settings: trivial values only, so the hot loops touch no reference counts.
+    struct LayerState {
+        var nin: Int, nout: Int
+        var activation: Activation
+        var biasMode: BiasMode
+        var biasTrainable: Bool
+        // parameters, gradients, optimizer state
+        var w, b, gw, gb, m1w, m1b, m2w, m2b: UnsafeMutablePointer<Double>
+        // capacity × nout rows: z, a = f(z), h = a after dropout (h == a without), δ, dropout mask
+        var z, a, h, d: UnsafeMutablePointer<Double>
+        var mask: UnsafeMutablePointer<Double>?
+    }
+
     let sizes: [Int]
     let layerCount: Int
-    let activations: [Activation]
-    let biasModes: [BiasMode]
-    let biasTrainable: [Bool]
     let loss: Loss
     let capacity: Int           // the most rows a forward pass holds
-
-    // parameters, gradients, optimizer state: one block per layer
-    var w: [UnsafeMutablePointer<Double>] = [], b: [UnsafeMutablePointer<Double>] = []
-    var gw: [UnsafeMutablePointer<Double>] = [], gb: [UnsafeMutablePointer<Double>] = []
-    var m1w: [UnsafeMutablePointer<Double>] = [], m1b: [UnsafeMutablePointer<Double>] = []
-    var m2w: [UnsafeMutablePointer<Double>] = [], m2b: [UnsafeMutablePointer<Double>] = []
-    // per-layer rows (capacity × d⁽ˡ⁾): z, a = f(z), h = a after dropout (h == a without), δ, dropout mask
-    var z: [UnsafeMutablePointer<Double>] = [], a: [UnsafeMutablePointer<Double>] = []
-    var h: [UnsafeMutablePointer<Double>] = [], d: [UnsafeMutablePointer<Double>] = []
-    var mask: [UnsafeMutablePointer<Double>?] = []
+    let layers: UnsafeMutablePointer<LayerState>
     let xBuf: UnsafeMutablePointer<Double>, yBuf: UnsafeMutablePointer<Double>
-    private var owned: [UnsafeMutablePointer<Double>] = []
+    private let owned: [UnsafeMutablePointer<Double>]
+    let dropout: Double
+    let outputSize: Int
 
-    var dropout = 0.0
     var dropoutRNG = SeededRandom(seed: 0)
     var adamStep = 0
 
     init(network: Network, loss: Loss, capacity: Int, dropout: Double = 0, needsState: Bool = true) {
         sizes = network.sizes
         layerCount = network.layers.count
-        activations = network.layers.map(\.activation)
-        biasModes = network.layers.map(\.biasMode)
-        biasTrainable = network.layers.map(\.biasTrainable)
+        outputSize = sizes[layerCount]
         self.loss = loss
         self.capacity = max(1, capacity)
         self.dropout = dropout
+        var owned: [UnsafeMutablePointer<Double>] = []
         func alloc(_ n: Int) -> UnsafeMutablePointer<Double> {
             let p = UnsafeMutablePointer<Double>.allocate(capacity: max(n, 1))
             p.initialize(repeating: 0, count: max(n, 1))
+            owned.append(p)
             return p
         }
         xBuf = alloc(self.capacity * sizes[0])
         yBuf = alloc(self.capacity * sizes[layerCount])
-        var owned = [xBuf, yBuf]
+        layers = .allocate(capacity: layerCount)
         for (l, layer) in network.layers.enumerated() {
-            let nin = sizes[l], nout = sizes[l + 1]
-            let blocks = (0..<(needsState ? 8 : 4)).map { i in alloc(i % 2 == 0 ? nin * nout : nout) }
-            owned += blocks
-            w.append(blocks[0]); b.append(blocks[1]); gw.append(blocks[2]); gb.append(blocks[3])
-            if needsState { m1w.append(blocks[4]); m1b.append(blocks[5]); m2w.append(blocks[6]); m2b.append(blocks[7]) }
-            layer.weights.storage.withUnsafeBufferPointer { w[l].update(from: $0.baseAddress!, count: nin * nout) }
-            layer.bias.storage.withUnsafeBufferPointer { b[l].update(from: $0.baseAddress!, count: nout) }
-            let rows = self.capacity * nout
-            let zl = alloc(rows), al = alloc(rows), dl = alloc(rows)
-            owned += [zl, al, dl]
-            z.append(zl); a.append(al); d.append(dl)
-            if dropout > 0 && l < network.layers.count - 1 {
-                let hl = alloc(rows), ml = alloc(rows)
-                owned += [hl, ml]
-                h.append(hl); mask.append(ml)
-            } else {
-                h.append(al); mask.append(nil)
-            }
+            let nin = sizes[l], nout = sizes[l + 1], rows = self.capacity * nout
+            let w = alloc(nin * nout), b = alloc(nout), gw = alloc(nin * nout), gb = alloc(nout)
+            let m1w = needsState ? alloc(nin * nout) : gw, m1b = needsState ? alloc(nout) : gb
+            let m2w = needsState ? alloc(nin * nout) : gw, m2b = needsState ? alloc(nout) : gb
+            layer.weights.storage.withUnsafeBufferPointer { w.update(from: $0.baseAddress!, count: nin * nout) }
+            layer.bias.storage.withUnsafeBufferPointer { b.update(from: $0.baseAddress!, count: nout) }
+            let z = alloc(rows), a = alloc(rows), d = alloc(rows)
+            let dropped = dropout > 0 && l < network.layers.count - 1
+            let h = dropped ? alloc(rows) : a
+            let mask: UnsafeMutablePointer<Double>? = dropped ? alloc(rows) : nil
+            (layers + l).initialize(to: LayerState(
+                nin: nin, nout: nout, activation: layer.activation, biasMode: layer.biasMode,
+                biasTrainable: layer.biasTrainable, w: w, b: b, gw: gw, gb: gb, m1w: m1w, m1b: m1b, m2w: m2w, m2b: m2b,
+                z: z, a: a, h: h, d: d, mask: mask))
         }
         self.owned = owned
     }
 
-    deinit { for p in owned { p.deallocate() } }
-
-    var outputSize: Int { sizes[layerCount] }
+    deinit {
+        for p in owned { p.deallocate() }
+        layers.deinitialize(count: layerCount)
+        layers.deallocate()
+    }
 
     /// The parameters as a `Network` (same activations and bias settings as the original).
     func export(like original: Network) -> Network {
         var net = original
         for l in 0..<layerCount {
-            let nin = sizes[l], nout = sizes[l + 1]
-            net.layers[l].weights = Matrix(rows: nin, cols: nout, storage: Array(UnsafeBufferPointer(start: w[l], count: nin * nout)))
-            net.layers[l].bias = Matrix(rows: 1, cols: nout, storage: Array(UnsafeBufferPointer(start: b[l], count: nout)))
+            let s = layers[l]
+            net.layers[l].weights = Matrix(rows: s.nin, cols: s.nout, storage: Array(UnsafeBufferPointer(start: s.w, count: s.nin * s.nout)))
+            net.layers[l].bias = Matrix(rows: 1, cols: s.nout, storage: Array(UnsafeBufferPointer(start: s.b, count: s.nout)))
         }
         return net
     }
 
-    func load(_ net: Network) {
-        for l in 0..<layerCount {
-            net.layers[l].weights.storage.withUnsafeBufferPointer { w[l].update(from: $0.baseAddress!, count: $0.count) }
-            net.layers[l].bias.storage.withUnsafeBufferPointer { b[l].update(from: $0.baseAddress!, count: $0.count) }
-        }
-    }
-
     var parametersAreFinite: Bool {
         for l in 0..<layerCount {
-            let n = sizes[l] * sizes[l + 1]
-            for i in 0..<n where !w[l][i].isFinite { return false }
-            for j in 0..<sizes[l + 1] where !b[l][j].isFinite { return false }
+            let s = layers[l]
+            for i in 0..<(s.nin * s.nout) where !s.w[i].isFinite { return false }
+            for j in 0..<s.nout where !s.b[j].isFinite { return false }
         }
         return true
     }
@@ -118,20 +111,17 @@ final class TrainingEngine {
     func forward(_ input: UnsafePointer<Double>, rows: Int, training: Bool) {
         var inp = input
         for l in 0..<layerCount {
-            let nin = sizes[l], nout = sizes[l + 1]
-            let zl = z[l], wl = w[l], bl = b[l]
-            let hasBias = biasModes[l] != .none
+            let s = layers[l]
+            let nin = s.nin, nout = s.nout, zl = s.z, wl = s.w
+            let hasBias = s.biasMode != .none
             for r in 0..<rows {
                 let zr = zl + r * nout, xr = inp + r * nin
-                if hasBias { zr.update(from: bl, count: nout) } else { zr.update(repeating: 0, count: nout) }
-                for k in 0..<nin {
-                    let v = xr[k]
-                    if v != 0 { Kernels.axpy(nout, v, wl + k * nout, zr) }
-                }
+                if hasBias { zr.update(from: s.b, count: nout) } else { zr.update(repeating: 0, count: nout) }
+                Kernels.rowTimesMatrix(xr, nin, wl, nout, zr)
             }
-            Kernels.activate(activations[l], zl, a[l], rows: rows, cols: nout)
-            if let m = mask[l] {
-                let n = rows * nout, hl = h[l], al = a[l]
+            Kernels.activate(s.activation, zl, s.a, rows: rows, cols: nout)
+            if let m = s.mask {
+                let n = rows * nout, hl = s.h, al = s.a
                 if training {
                     let keep = 1 / (1 - dropout)
                     for i in 0..<n { m[i] = dropoutRNG.nextUnit() < dropout ? 0 : keep }
@@ -140,47 +130,47 @@ final class TrainingEngine {
                     hl.update(from: al, count: n)
                 }
             }
-            inp = UnsafePointer(h[l])
+            inp = UnsafePointer(s.h)
         }
     }
 
-    var output: UnsafePointer<Double> { UnsafePointer(a[layerCount - 1]) }
+    var output: UnsafePointer<Double> { UnsafePointer(layers[layerCount - 1].a) }
 
     // MARK: backward
 
     /// BP1: δ⁽ᴸ⁾ for `rows` rows against targets `y`, including the 1/m of a mean loss over `scaleRows`.
     func outputDelta(_ y: UnsafePointer<Double>, rows: Int, scaleRows: Int) {
-        let L = layerCount - 1, n = rows * outputSize
-        let yh = a[L], dl = d[L]
-        let s = loss.batchScale(scaleRows)
-        if loss.simplifiesDelta(after: activations[L]) {
-            for i in 0..<n { dl[i] = (yh[i] - y[i]) * s }
+        let s = layers[layerCount - 1]
+        let n = rows * outputSize, yh = s.a, dl = s.d
+        let scale = loss.batchScale(scaleRows)
+        if loss.simplifiesDelta(after: s.activation) {
+            for i in 0..<n { dl[i] = (yh[i] - y[i]) * scale }
             return
         }
         let eps = Loss.clampEpsilon
         switch loss.kind {
-        case .halfSSE: for i in 0..<n { dl[i] = (yh[i] - y[i]) * s }
-        case .sse: for i in 0..<n { dl[i] = 2 * (yh[i] - y[i]) * s }
+        case .halfSSE: for i in 0..<n { dl[i] = (yh[i] - y[i]) * scale }
+        case .sse: for i in 0..<n { dl[i] = 2 * (yh[i] - y[i]) * scale }
         case .mse:
-            let t = 2 * s / Double(outputSize)
+            let t = 2 * scale / Double(outputSize)
             for i in 0..<n { dl[i] = (yh[i] - y[i]) * t }
         case .binaryCrossEntropy:
             for i in 0..<n {
                 let q = min(max(yh[i], eps), 1 - eps)
-                dl[i] = (q - y[i]) / (q * (1 - q)) * s
+                dl[i] = (q - y[i]) / (q * (1 - q)) * scale
             }
         case .categoricalCrossEntropy:
-            for i in 0..<n { dl[i] = -y[i] / max(yh[i], eps) * s }
+            for i in 0..<n { dl[i] = -y[i] / max(yh[i], eps) * scale }
         }
-        Kernels.multiplyDerivative(activations[L], z[L], yh, dl, rows: rows, cols: outputSize)
+        Kernels.multiplyDerivative(s.activation, s.z, yh, dl, rows: rows, cols: outputSize)
     }
 
-    /// BP2–BP4 for a batch: gradients into gw, gb (δ⁽ᴸ⁾ already in d[L−1]).
+    /// BP2–BP4 for a batch: gradients into gw, gb (δ⁽ᴸ⁾ already in the last layer's d).
     func backward(_ input: UnsafePointer<Double>, rows: Int) {
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
-            let nin = sizes[l], nout = sizes[l + 1]
-            let dl = d[l], gwl = gw[l], gbl = gb[l], wl = w[l]
-            let inp = l == 0 ? input : UnsafePointer(h[l - 1])
+            let s = layers[l]
+            let nin = s.nin, nout = s.nout, dl = s.d, gwl = s.gw, gbl = s.gb, wl = s.w
+            let inp = l == 0 ? input : UnsafePointer(layers[l - 1].h)
             // BP4: ∂J/∂W = a⁽ˡ⁻¹⁾ᵀ·δ⁽ˡ⁾
             gwl.update(repeating: 0, count: nin * nout)
             for r in 0..<rows {
@@ -193,20 +183,20 @@ final class TrainingEngine {
             // BP3: ∂J/∂b = Σ δ⁽ˡ⁾ over the rows (and over the neurons when shared)
             gbl.update(repeating: 0, count: nout)
             for r in 0..<rows { Kernels.axpy(nout, 1, dl + r * nout, gbl) }
-            if biasModes[l] == .shared {
+            if s.biasMode == .shared {
                 var total = 0.0
                 for j in 0..<nout { total += gbl[j] }
                 gbl.update(repeating: total, count: nout)
             }
             // BP2: δ⁽ˡ⁻¹⁾ = (δ⁽ˡ⁾·W⁽ˡ⁾ᵀ) ⊙ f′(z⁽ˡ⁻¹⁾)
             guard l > 0 else { continue }
-            let dp = d[l - 1]
+            let p = layers[l - 1], dp = p.d
             for r in 0..<rows {
                 let dr = dl + r * nout, pr = dp + r * nin
                 for k in 0..<nin { pr[k] = Kernels.dot(nout, wl + k * nout, dr) }
             }
-            if let m = mask[l - 1] { for i in 0..<(rows * nin) { dp[i] *= m[i] } }
-            Kernels.multiplyDerivative(activations[l - 1], z[l - 1], a[l - 1], dp, rows: rows, cols: nin)
+            if let m = p.mask { for i in 0..<(rows * nin) { dp[i] *= m[i] } }
+            Kernels.multiplyDerivative(p.activation, p.z, p.a, dp, rows: rows, cols: nin)
         }
     }
 
@@ -216,41 +206,39 @@ final class TrainingEngine {
     func update(optimizer: Optimizer, learningRate eta: Double, l1: Double, l2: Double) {
         if case .adam = optimizer { adamStep += 1 }
         for l in 0..<layerCount {
-            let n = sizes[l] * sizes[l + 1], nout = sizes[l + 1]
-            let wl = w[l], g = gw[l]
+            let s = layers[l]
+            let n = s.nin * s.nout, wl = s.w, g = s.gw
             if l1 != 0 || l2 != 0 {
                 for i in 0..<n {
                     let wi = wl[i]
                     g[i] += l2 * wi + (wi > 0 ? l1 : wi < 0 ? -l1 : 0)
                 }
             }
-            step(optimizer, eta, wl, g, l < m1w.count ? m1w[l] : nil, l < m2w.count ? m2w[l] : nil, n)
-            guard biasTrainable[l], biasModes[l] != .none else { continue }
-            let count = biasModes[l] == .shared ? 1 : nout
-            step(optimizer, eta, b[l], gb[l], l < m1b.count ? m1b[l] : nil, l < m2b.count ? m2b[l] : nil, count)
-            if biasModes[l] == .shared { b[l].update(repeating: b[l][0], count: nout) }
+            step(optimizer, eta, wl, g, s.m1w, s.m2w, n)
+            guard s.biasTrainable, s.biasMode != .none else { continue }
+            let count = s.biasMode == .shared ? 1 : s.nout
+            step(optimizer, eta, s.b, s.gb, s.m1b, s.m2b, count)
+            if s.biasMode == .shared { s.b.update(repeating: s.b[0], count: s.nout) }
         }
     }
 
     private func step(_ opt: Optimizer, _ eta: Double, _ p: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>,
-                      _ m1: UnsafeMutablePointer<Double>?, _ m2: UnsafeMutablePointer<Double>?, _ n: Int) {
+                      _ m1: UnsafeMutablePointer<Double>, _ m2: UnsafeMutablePointer<Double>, _ n: Int) {
         switch opt {
         case .sgd:
             for i in 0..<n { p[i] -= eta * g[i] }
         case .momentum(let beta):
-            let v = m1!
             for i in 0..<n {
-                v[i] = beta * v[i] - eta * g[i]
-                p[i] += v[i]
+                m1[i] = beta * m1[i] - eta * g[i]
+                p[i] += m1[i]
             }
         case .adam(let b1, let b2, let eps):
-            let m = m1!, v = m2!
             let t = Double(adamStep)
             let c1 = 1 / (1 - pow(b1, t)), c2 = 1 / (1 - pow(b2, t))
             for i in 0..<n {
-                m[i] = b1 * m[i] + (1 - b1) * g[i]
-                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-                p[i] -= eta * (m[i] * c1) / ((v[i] * c2).squareRoot() + eps)
+                m1[i] = b1 * m1[i] + (1 - b1) * g[i]
+                m2[i] = b2 * m2[i] + (1 - b2) * g[i] * g[i]
+                p[i] -= eta * (m1[i] * c1) / ((m2[i] * c2).squareRoot() + eps)
             }
         }
     }
@@ -264,32 +252,26 @@ final class TrainingEngine {
         forward(x, rows: 1, training: false)
         outputDelta(y, rows: 1, scaleRows: 1)
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
-            let nin = sizes[l], nout = sizes[l + 1]
-            let dl = d[l], wl = w[l]
-            let inp = l == 0 ? x : UnsafePointer(a[l - 1])
+            let s = layers[l]
+            let nin = s.nin, nout = s.nout, dl = s.d, wl = s.w
             if l > 0 {
-                let dp = d[l - 1]
-                for k in 0..<nin {
-                    let row = wl + k * nout
-                    dp[k] = Kernels.dot(nout, row, dl)
-                    let v = inp[k]
-                    if v != 0 { Kernels.axpy(nout, -eta * v, dl, row) }
-                }
-                Kernels.multiplyDerivative(activations[l - 1], z[l - 1], a[l - 1], dp, rows: 1, cols: nin)
+                let p = layers[l - 1], dp = p.d, inp = p.a
+                for k in 0..<nin { dp[k] = Kernels.dotThenAxpy(nout, wl + k * nout, dl, eta * inp[k]) }
+                Kernels.multiplyDerivative(p.activation, p.z, p.a, dp, rows: 1, cols: nin)
             } else {
                 for k in 0..<nin {
-                    let v = inp[k]
+                    let v = x[k]
                     if v != 0 { Kernels.axpy(nout, -eta * v, dl, wl + k * nout) }
                 }
             }
-            guard biasTrainable[l] else { continue }
-            switch biasModes[l] {
+            guard s.biasTrainable else { continue }
+            switch s.biasMode {
             case .none: break
-            case .perNeuron: Kernels.axpy(nout, -eta, dl, b[l])
+            case .perNeuron: Kernels.axpy(nout, -eta, dl, s.b)
             case .shared:
                 var total = 0.0
                 for j in 0..<nout { total += dl[j] }
-                b[l].update(repeating: b[l][0] - eta * total, count: nout)
+                s.b.update(repeating: s.b[0] - eta * total, count: nout)
             }
         }
     }

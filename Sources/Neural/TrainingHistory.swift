@@ -19,6 +19,8 @@ public struct TrainingHistory: Equatable, Sendable {
     /// The epoch with the lowest validation loss (when there was validation data).
     public internal(set) var bestEpoch: Int?
     public internal(set) var stoppedEarly = false
+    /// True when training stopped because it reached `TrainingConfig.targetAccuracy`.
+    public internal(set) var reachedTarget = false
     /// Gradient steps taken.
     public internal(set) var steps = 0
 

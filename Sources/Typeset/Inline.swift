@@ -160,7 +160,7 @@ public enum Inline {
                 var run = 0
                 while k + run < end && c[k + run] == ch { run += 1 }
                 if run == n || (run == 3 && n <= 2) || (run > n && n == 1 && run != 2) {
-                    let closeAt = run == n ? k : (n == 1 ? k + run - 1 : k)
+                    let closeAt = run == n ? k : (n == 1 ? k + run - 1 : k + run - 2)
                     let rightOK = ch == "*" || closeAt + n >= end || !(c[closeAt + n].isLetter || c[closeAt + n].isNumber)
                     if !c[k - 1].isWhitespace && rightOK { return closeAt }
                 }

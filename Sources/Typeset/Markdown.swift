@@ -183,8 +183,9 @@ struct BlockParser {
                 blocks.append(.pageBreak); i += 1; continue
             }
             if t.hasPrefix("$$") {
+                let sameLine = t.count > 2
                 let tex = try displayMath()
-                do { _ = try MathParser.parse(tex) } catch let e as MathError { throw e.offset(by: n) }
+                do { _ = try MathParser.parse(tex) } catch let e as MathError { throw e.offset(by: sameLine ? n : n + 1) }
                 blocks.append(.math(tex))
                 continue
             }

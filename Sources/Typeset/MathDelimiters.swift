@@ -31,8 +31,8 @@ enum MathShapes {
         case .paren, .closeParen:
             let sb = 0.06 * em
             let xl = sb, xr = w - sb
-            let thick = min(0.07 * em + 0.012 * h, 0.13 * em)
-            let thin = 0.035 * em
+            let thick = min(0.075 * em + 0.015 * h, 0.14 * em)
+            let thin = 0.05 * em
             let k = 0.55 * (yt - ym)
             return [shape([
                 .move(xr, yt),
@@ -114,18 +114,18 @@ enum MathShapes {
         let lw = 0.05 * em
         switch a {
         case .hat:
-            let hw = max(0.22 * em, min(w / 2, 0.9 * em)), hh = 0.16 * em + 0.03 * hw
+            let hw = max(0.17 * em, min(w / 2 - 0.05 * em, 0.9 * em)), hh = 0.12 * em + 0.08 * hw
             return ([.path(PathShape([.move(cx - hw, y), .line(cx, y + hh), .line(cx + hw, y)],
                                       fill: false, lineWidth: lw))], hh + lw)
         case .tilde:
-            let hw = max(0.24 * em, min(w / 2, 0.9 * em)), a = 0.07 * em
+            let hw = max(0.2 * em, min(w / 2 - 0.04 * em, 0.9 * em)), a = 0.06 * em
             return ([.path(PathShape([
                 .move(cx - hw, y + a * 0.6),
                 .curve(cx, y + a, c1x: cx - hw * 0.6, c1y: y + a * 2.6, c2x: cx - hw * 0.25, c2y: y + a * 1.6),
                 .curve(cx + hw, y + a * 1.4, c1x: cx + hw * 0.25, c1y: y + a * 0.4, c2x: cx + hw * 0.6, c2y: y - a * 0.6),
             ], fill: false, lineWidth: lw))], 2.4 * a)
         case .bar, .overline:
-            let hw = a == .bar ? max(0.22 * em, min(w / 2, 0.6 * em)) : w / 2
+            let hw = a == .bar ? max(0.18 * em, min(w / 2 - 0.04 * em, 0.6 * em)) : w / 2
             return ([.rule(x: cx - hw, y: y, width: 2 * hw, height: lw)], lw)
         case .vec:
             let hw = max(0.25 * em, w / 2), head = 0.13 * em

@@ -151,12 +151,7 @@ public struct MathLayout {
         let text = MathAlphabets.map(s, v)
         let f = RunFont(v == .text ? .serif : .math, size: fontSize(style))
         let m = measurer.measure(text, font: f)
-        var width = m.width
-        // Italic letters lean past their advance: a little room before what follows.
-        if v == .italic, let last = s.unicodeScalars.last, "fjJTVWY".unicodeScalars.contains(last) {
-            width += 0.04 * f.size
-        }
-        return MathBox(width: width, height: m.inkAscent, depth: m.inkDescent,
+        return MathBox(width: m.width, height: m.inkAscent, depth: m.inkDescent,
                        items: [.glyphs(text, f, x: 0, y: 0)])
     }
 
@@ -172,28 +167,51 @@ public struct MathLayout {
         return false
     }
 
+    /// TeX's italic correction, roughly: how far a slanted letter's top leans past its advance.
+    private func italicCorrection(_ n: MathNode) -> Double {
+        guard case .symbol(let s, _, .italic) = n, let last = s.last else { return 0 }
+        switch last {
+        case "f": return 0.1
+        case "V", "W", "Y", "T", "F", "P", "U", "X", "H", "K", "I", "J", "C", "E", "N", "M", "Z": return 0.05
+        default: return 0.01
+        }
+    }
+
+    /// A superscript that is only primes: ′ is drawn at the base's size, on its baseline, as the
+    /// Unicode math font intends.
+    private func primes(_ n: MathNode?) -> String? {
+        if case .symbol(let s, _, _)? = n, !s.isEmpty, s.allSatisfy({ $0 == "′" || $0 == "″" }) { return s }
+        return nil
+    }
+
     private func scripts(base: MathNode, sub: MathNode?, sup: MathNode?, style: MathStyle) -> Atom {
         // Operators with limits in display style: above and below.
         switch base {
         case .largeOperator(let s, let limits):
             let b = largeOperator(s, style: style)
             if limits ?? style.isDisplay { return Atom(box: limitsBox(b, sub: sub, sup: sup, style: style), cls: .op) }
-            return Atom(box: attachScripts(b, sub: sub, sup: sup, style: style, character: false, italic: false, op: true), cls: .op)
+            return Atom(box: attachScripts(b, sub: sub, sup: sup, style: style, character: false, italic: 0, op: true), cls: .op)
         case .operatorName(let name, let limits):
             let b = operatorName(name, style: style)
             if limits && style.isDisplay { return Atom(box: limitsBox(b, sub: sub, sup: sup, style: style), cls: .op) }
-            return Atom(box: attachScripts(b, sub: sub, sup: sup, style: style, character: true, italic: false, op: false), cls: .op)
+            return Atom(box: attachScripts(b, sub: sub, sup: sup, style: style, character: true, italic: 0, op: false), cls: .op)
         default:
-            let a = atom(base, style: style)
+            var a = atom(base, style: style)
             let cls: MathClass = a.cls == .bin || a.cls == .rel || a.cls == .open || a.cls == .close ? a.cls : (isCharacter(base) ? a.cls : .ord)
+            var sup = sup
+            if let p = primes(sup) {
+                a.box.append(glyphs(p, variant: .upright, style: style), kern: italicCorrection(base) * fontSize(style) * 0.5)
+                sup = nil
+                if sub == nil { return Atom(box: a.box, cls: cls) }
+            }
             return Atom(box: attachScripts(a.box, sub: sub, sup: sup, style: style,
-                                           character: isCharacter(base), italic: isItalic(base), op: false), cls: cls)
+                                           character: isCharacter(base), italic: italicCorrection(base), op: false), cls: cls)
         }
     }
 
     /// Rule 18: superscript raised, subscript lowered, both kept apart.
     func attachScripts(_ base: MathBox, sub: MathNode?, sup: MathNode?, style: MathStyle,
-                       character: Bool, italic: Bool, op: Bool) -> MathBox {
+                       character: Bool, italic: Double, op: Bool) -> MathBox {
         let em = fontSize(style)
         let c = constants
         var box = base
@@ -219,7 +237,7 @@ public struct MathLayout {
             }
         }
         let x = base.width
-        let italicCorrection = italic ? 0.06 * em : (op ? 0.08 * em : 0)
+        let italicCorrection = op ? 0.08 * em : italic * em
         var right = x
         if let p = supBox {
             box.place(p, x: x + italicCorrection, y: u)
@@ -403,12 +421,19 @@ public struct MathLayout {
         let em = fontSize(style)
         let a = axis(style)
         let delta = max(body.height - a, body.depth + a)
-        let h = max(2 * delta * 0.901, 2 * delta - 0.5 * em, 1.1 * em)
+        let h = max(2 * delta * 0.95, 2 * delta - 0.3 * em, 1.0 * em)
         let bottom = a - h / 2, top = a + h / 2
-        var box = delimiterBox(l, bottom: bottom, top: top, style: style)
+        var box = smallDelimiter(l, height: h, style: style) ?? delimiterBox(l, bottom: bottom, top: top, style: style)
         box.append(body, kern: 0.04 * em)
-        box.append(delimiterBox(r, bottom: bottom, top: top, style: style), kern: 0.04 * em)
+        box.append(smallDelimiter(r, height: h, style: style) ?? delimiterBox(r, bottom: bottom, top: top, style: style), kern: 0.04 * em)
         return box
+    }
+
+    /// The font's own glyph when it is tall enough (so \left( x \right) matches a typed "(").
+    private func smallDelimiter(_ d: MathDelimiter, height h: Double, style: MathStyle) -> MathBox? {
+        guard d != .none else { return nil }
+        let g = glyphs(d.rawValue, variant: .upright, style: style)
+        return h <= (g.height + g.depth) * 1.02 ? g : nil
     }
 
     // MARK: environments
@@ -468,14 +493,14 @@ public struct MathLayout {
         for j in 0..<columns where aligns[j] == .decimal { colWidth[j] = maxInt[j] + maxFrac[j] }
         let colGap: (Int) -> Double = { j in
             switch env {
-            case .aligned, .split: return j % 2 == 1 ? 0 : 2 * em
+            case .aligned, .split: return j % 2 == 0 ? 0 : 2 * em
             case .cases: return 1 * em
             default: return 1 * em
             }
         }
         // Rows: at least a strut (0.85 em high, 0.35 em deep); \jot extra in aligned.
         let strutH = 0.85 * em, strutD = 0.35 * em
-        let extra = env == .aligned || env == .split || env == .gathered ? 0.35 * em : (env == .cases ? 0.15 * em : 0.1 * em)
+        let extra = env == .aligned || env == .split || env == .gathered ? 0.55 * em : (env == .cases ? 0.15 * em : 0.1 * em)
         var body = MathBox()
         var y = 0.0
         for (i, row) in cells.enumerated() {

@@ -181,7 +181,7 @@ public struct Typesetter {
                 y += line.depth
             }
         }
-        if !course.isEmpty {
+        if !course.isEmpty && course != title {
             try block(course.uppercased(), RunFont(.sans, size: f.body, bold: true), style.accent.withAlpha(0.75), leading: f.body * 1.5)
             y += f.body
         }

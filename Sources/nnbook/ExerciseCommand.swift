@@ -2,15 +2,16 @@ import ArgumentParser
 import Canvas
 import Exercises
 import Foundation
+import Typeset
 
 struct ExerciseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercise",
         abstract: "Generate variants of the hand exercise (forward pass and one backprop step) with answer keys.",
         discussion: """
-            Writes one variant-CODE.yaml per variant in the `nnbook verify` format with blank
-            answers (~), exercises.pdf (one variant per page) and answers.pdf (the worked solution
-            of each variant). Numbers have one decimal; variants where a sigmoid saturates or a
+            Writes one variant-CODE.yaml per variant in the `nnbook verify` format with blank \
+            answers (~), exercises.pdf (one variant per page) and answers.pdf (the worked solution \
+            of each variant). Numbers have one decimal; variants where a sigmoid saturates or a \
             gradient rounds to zero are skipped. The same seed gives the same variants.
             """)
 
@@ -70,6 +71,8 @@ struct ExerciseCommand: ParsableCommand {
         }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let english = lang == "en"
+        // The PDFs first: if they fail, no variant files are left without their sheets.
+        try ExerciseSheets.write(variants, language: english ? .en : .vi, seed: seed, to: out)
         for v in variants {
             let header = english
                 ? ["nnbook exercise \(v.exercise.shapeName), variant \(v.code) (seed \(seed))",
@@ -81,7 +84,6 @@ struct ExerciseCommand: ParsableCommand {
             let path = (out as NSString).appendingPathComponent("variant-\(v.code).yaml")
             try AtomicFile.write(VerifyFileWriter.yaml(v.exercise, header: header), to: path)
         }
-        try ExerciseSheets.write(variants, language: english ? .en : .vi, seed: seed, to: out)
         print("wrote \(variants.count) variant\(variants.count == 1 ? "" : "s") to \(out): " +
               variants.map { "variant-\($0.code).yaml" }.joined(separator: ", "))
     }

@@ -108,3 +108,25 @@ import Testing
         }
     }
 }
+
+@Suite struct PDFDocumentMisuseTests {
+    @Test func pagesAfterFinishAreErrorsNotCrashes() throws {
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        let doc = try PDFDocument(path: dir + "/x.pdf")
+        try doc.beginPage().drawText("một", at: Point(10, 10), style: TextStyle())
+        try doc.finish()
+        try doc.finish()                       // a second finish is harmless
+        let late = doc.beginPage()
+        late.fill(Rect(x: 0, y: 0, width: 5, height: 5), .black)
+        #expect(throws: CanvasError.self) { try doc.endPage() }
+        #expect(try run("pdfinfo", [dir + "/x.pdf"]).output.contains("Pages:           1"))
+    }
+
+    @Test func emptyDocumentAndStrayEndPageAreErrors() throws {
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        let doc = try PDFDocument(path: dir + "/e.pdf")
+        #expect(throws: CanvasError.self) { try doc.endPage() }
+        #expect(throws: CanvasError.self) { try doc.finish() }
+        #expect(throws: CanvasError.self) { try PDFDocument(path: dir + "/z.pdf", pageSize: Size(0, 100)) }
+    }
+}

@@ -110,3 +110,29 @@ final class ExercisesCLITests: XCTestCase {
         XCTAssertTrue(bad.err.contains("--layers must be neuron counts"), bad.err)
     }
 }
+
+extension ExercisesCLITests {
+    func testPDFOutputs() throws {
+        let out = dir.appendingPathComponent("set").path
+        let r = try run(["exercise", "--layers", "2-3-2", "--count", "2", "--seed", "4", "--lang", "en", "--out", out])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(try SheetTests.pageCount(out + "/exercises.pdf"), 2)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/answers.pdf"))
+
+        let wrong = try write("w.yaml", CheckerTests.huflitProblem + CheckerTests.huflitAnswers
+            .replacingOccurrences(of: "loss: 0.2577", with: "loss: 0.2677"))
+        let pdf = dir.appendingPathComponent("fb.pdf").path
+        let v = try run(["verify", wrong, "--pdf", pdf, "--lang", "en"])
+        XCTAssertEqual(v.status, 1)
+        XCTAssertEqual(try SheetTests.pageCount(pdf), 1)
+        XCTAssertTrue(try SheetTests.pdfText(pdf).contains("First mistake"))
+
+        // An invalid file writes no sheet.
+        let bad = try write("bad.yaml", "network: 3\n")
+        let none = dir.appendingPathComponent("none.pdf").path
+        XCTAssertEqual(try run(["verify", bad, "--pdf", none]).status, 2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: none))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("none") }
+        XCTAssertEqual(leftovers, [])
+    }
+}

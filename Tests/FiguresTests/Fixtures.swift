@@ -127,6 +127,8 @@ enum Fixtures {
         big.layerCaptions = ["Input", "Hidden 1", "Hidden 2", "Output"]
         var deep = NetworkDiagram(network: try Network(sizes: [4, 5, 5, 5, 5, 5, 5, 1], activation: .tanh, seed: 3))
         deep.showBiasNodes = false
+        var deepWeights = deep
+        deepWeights.showWeights = true
         var traced = NetworkDiagram(network: try network232())
         traced.showWeights = false
         traced = traced.with(trace: try network232().forward(Matrix(row: [0.5, 1.0])))
@@ -135,6 +137,7 @@ enum Fixtures {
             ("network-2-2-1", NetworkDiagram(network: try xorNetwork())),
             ("network-2-3-4-1", NetworkDiagram(network: try Network(sizes: [2, 3, 4, 1], activation: .sigmoid, seed: 11))),
             ("network-deep", deep),
+            ("network-deep-weights", deepWeights),
             ("network-64-32-16-10", big),
             ("network-2-3-2-values", traced),
             ("boundary-xor", try xorBoundary()),

@@ -39,3 +39,43 @@ import Canvas
         try? FileManager.default.removeItem(at: dir)
     }
 }
+
+@Suite struct HandoutRenderTests {
+    @Test func handoutWithTitlePageAndContentsRenders() throws {
+        let docs = [try SampleDocument.document(lesson: 6), try SampleDocument.document(lesson: 7)]
+        let pages = try Typesetter().layout(handout: docs, title: "Mạng nơ-ron nhân tạo",
+                                            subtitle: "Tài liệu học tập", author: "Nhóm nnbook")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("handout-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pdf = dir.appendingPathComponent("handout.pdf").path
+        try PageRenderer.pdf(pages, to: pdf, title: "Mạng nơ-ron nhân tạo")
+        if let keep = ProcessInfo.processInfo.environment["TYPESET_HANDOUT_OUT"] {
+            try? FileManager.default.removeItem(atPath: keep)
+            try FileManager.default.copyItem(atPath: pdf, toPath: keep)
+        }
+        let text = try RenderTests().run("pdftotext", [pdf, "-"])
+        #expect(text.contains("Mục lục"))
+        #expect(text.contains("Bài 6. Lan truyền ngược"))
+        #expect(text.contains("Trang \(pages.count)/\(pages.count)"))
+        // Byte-identical output for the same input.
+        let again = dir.appendingPathComponent("again.pdf").path
+        try PageRenderer.pdf(try Typesetter().layout(handout: docs, title: "Mạng nơ-ron nhân tạo",
+                                                     subtitle: "Tài liệu học tập", author: "Nhóm nnbook"),
+                             to: again, title: "Mạng nơ-ron nhân tạo")
+        #expect(FileManager.default.contents(atPath: pdf) == FileManager.default.contents(atPath: again))
+    }
+}
+
+@Suite struct FormulaTests {
+    @Test func formulaDrawsInkAroundItsCentre() throws {
+        let f = try Formula("\\frac{\\partial E}{\\partial w} = \\delta \\cdot a", size: 14)
+        let size = f.preferredSize
+        #expect(size.width > 40 && size.height > 20)
+        let bitmap = try Render.bitmap(size: size, dpi: 144) { canvas in try f.draw(in: Rect(size), on: canvas) }
+        var dark = 0
+        for y in 0..<bitmap.height { for x in 0..<bitmap.width where bitmap.pixel(x: x, y: y).r < 128 { dark += 1 } }
+        #expect(dark > 200)
+        #expect(throws: MathError.self) { try Formula("\\unknown") }
+    }
+}

@@ -13,7 +13,9 @@ public struct NetworkDiagram: Drawable, Sendable {
     public var weights: [Matrix]?
     /// b⁽ˡ⁾ as 1×out rows.
     public var biases: [Matrix]?
-    public var showWeights = true
+    /// Weight labels on the edges; nil: shown when there are at most 40 edges (a bigger diagram
+    /// with every weight written on it does not read, whatever the placement).
+    public var showWeights: Bool?
     public var showBiasNodes = false
     /// Node texts per layer (all neurons of the layer); nil: x₁…, h₁… (h₁⁽ˡ⁾… for several hidden layers), ŷ₁….
     public var nodeLabels: [[String]]?
@@ -36,7 +38,7 @@ public struct NetworkDiagram: Drawable, Sendable {
     }
 
     /// A network's diagram with its weights (and bias nodes when it has biases).
-    public init(network: Network, showWeights: Bool = true) {
+    public init(network: Network, showWeights: Bool? = nil) {
         self.init(sizes: network.sizes, weights: network.weights, biases: network.biases)
         self.showWeights = showWeights
         self.showBiasNodes = network.layers.contains { $0.biasMode != .none }
@@ -71,8 +73,13 @@ public struct NetworkDiagram: Drawable, Sendable {
         }
     }
 
+    var edgeCount: Int {
+        zip(sizes, sizes.dropFirst()).map { $0 * $1 }.reduce(0, +) + (showBiasNodes ? sizes.dropFirst().reduce(0, +) : 0)
+    }
+
     func spec() -> NetworkGeometry.Spec {
         let f = theme.numbers
+        let showWeights = self.showWeights ?? (edgeCount <= 40)
         let w = weights?.map { m in (0..<m.rows).map { m.row($0) } }
         let b = biases?.map { $0.row(0) }
         let captions = sizes.indices.map { l -> String in

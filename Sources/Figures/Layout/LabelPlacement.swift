@@ -6,7 +6,7 @@
 /// order; a candidate is allowed when its box (grown by `padding`, the white halo) meets no placed
 /// box, no obstacle disc and stays in `bounds`. Among the allowed ones the cheapest wins: fewest
 /// other edges passing through the label (so the reader can tell which edge it belongs to), then
-/// closest to the preferred t. A label with no allowed candidate is left out (nil) rather than
+/// fewest labels crowding it, then closest to the preferred t. A label with no allowed candidate is left out (nil) rather than
 /// drawn over something: the diagram's preferred size is chosen so that this does not happen.
 struct LabelPlacer: Sendable {
     struct Request: Sendable {
@@ -32,6 +32,8 @@ struct LabelPlacer: Sendable {
     /// The range of t tried, and how many candidates in it.
     var tRange: ClosedRange<Double> = 0.12...0.88
     var candidates: Int = 39
+    /// Distance under which a neighbouring label counts as crowding this one (a soft cost).
+    var crowding: Double = 3.5
 
     /// Label boxes (without padding) in the order of `requests`; nil where no place was found.
     func place(_ requests: [Request]) -> [Box?] {
@@ -58,7 +60,11 @@ struct LabelPlacer: Sendable {
                     // anyway; it still counts, as it is what makes a label ambiguous.
                     if box.intersects(segmentFrom: s.0, to: s.1) { crossings += 1 }
                 }
-                let cost = Double(crossings) + abs(t - r.preferredT) * 0.9
+                // Labels packed edge to edge read as a table rather than as the edges' labels:
+                // a little room around each one is worth moving a bit along the edge.
+                let roomy = box.insetBy(-crowding, -crowding)
+                let crowded = placed.reduce(0) { $0 + ($1.intersects(roomy) ? 1 : 0) }
+                let cost = Double(crossings) + 0.35 * Double(crowded) + abs(t - r.preferredT) * 0.9
                 if best == nil || cost < best!.cost { best = (cost, box) }
             }
             if let b = best {

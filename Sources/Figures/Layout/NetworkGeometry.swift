@@ -184,7 +184,7 @@ struct NetworkGeometry: Sendable {
         let hasLabels = spec.weightTexts != nil || spec.biasTexts != nil
         let valueH = spec.valueTexts == nil ? 0 :
             (spec.valueTexts!.flatMap { $0 }.map { measure($0, spec.valueFont, nil).height }.max() ?? 0)
-        var gap = hasLabels ? 96.0 : 72.0
+        var gap = hasLabels ? 118.0 : 80.0
         var spacing = max(2 * spec.radius + 10, 2 * spec.radius + valueH + 8)
         if hasLabels { spacing = max(spacing, 2 * spec.radius + 16) }
         let captionH = spec.captions.contains { !$0.isEmpty } ? 2 * spec.captionFont * 1.25 + 6 : 0

@@ -43,7 +43,7 @@ struct Axes {
     let tickLength = 3.5
 
     /// The plot area inside `rect`, leaving `right` points free on the right (a colour bar, a legend).
-    func plotArea(in rect: Rect, right: Double = 0, on canvas: Canvas) throws -> Rect {
+    func plotArea(in rect: Rect, right: Double = 0, below: Double = 0, on canvas: Canvas) throws -> Rect {
         let ts = theme.tickStyle
         let yLabels = try y.ticks.values.map { try canvas.measure(y.tickLabel($0, theme.numbers), style: ts) }
         let xLabels = try x.ticks.values.map { try canvas.measure(x.tickLabel($0, theme.numbers), style: ts) }
@@ -54,6 +54,7 @@ struct Axes {
         if y.label?.isEmpty == false { left += labelH + 3 }
         var bottom = tickLength + 2 + tickH + 2
         if x.label?.isEmpty == false { bottom += labelH + 2 }
+        bottom += below
         var top = (yLabels.first?.height ?? tickH) / 2 + 2
         if let t = title, !t.isEmpty {
             top = max(top, try canvas.layout(t, style: theme.titleStyle.with(width: rect.width - 8).with(alignment: .center)).size.height + 6)

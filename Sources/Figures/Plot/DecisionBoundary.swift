@@ -42,6 +42,8 @@ public struct DecisionBoundary: Drawable, Sendable {
     /// The output level drawn as the boundary; nil: 0.5 for outputs in 0…1, else 0.
     public var threshold: Double?
     public var showContour = true
+    /// Marker size in points; nil: 8, or 6 when there are more than 60 points.
+    public var markerSize: Double?
     public var showColorBar = true
     public var size = Size.inches(6, 5)
     public var theme = Theme.standard
@@ -231,7 +233,7 @@ public struct DecisionBoundary: Drawable, Sendable {
             }
             for p in points {
                 guard let px = sx.position(p.x), let py = sy.position(p.y) else { continue }
-                Marker.forClass(p.label).drawRinged(at: Point(px, py), size: 8, fill: theme.color(ofClass: p.label),
+                Marker.forClass(p.label).drawRinged(at: Point(px, py), size: markerSize ?? (points.count > 60 ? 6 : 8), fill: theme.color(ofClass: p.label),
                                                     stroke: theme.text, on: canvas)
             }
             try canvas.check("drawing a decision boundary")

@@ -33,10 +33,35 @@ public struct Heatmap: Drawable, Sendable {
     var rows: Int { values.count }
     var cols: Int { values.first?.count ?? 0 }
 
+    /// Margins around the grid, measured with the real font; column labels wider than a cell are
+    /// written vertically.
+    struct Metrics {
+        var left: Double, top: Double, bottom: Double, rowW: Double, colH: Double, rotated: Bool, titleH: Double
+    }
+
+    func metrics(width: Double, cell: Double, on canvas: Canvas) throws -> Metrics {
+        let ts = theme.tickStyle
+        let rowW = try rowLabels.map { try canvas.measure($0, style: ts).width }.max() ?? 0
+        let colSizes = try columnLabels.map { try canvas.measure($0, style: ts) }
+        let rotated = (colSizes.map(\.width).max() ?? 0) > cell - 3
+        let colH = rotated ? (colSizes.map(\.width).max() ?? 0) : (colSizes.map(\.height).max() ?? 0)
+        let labelH = try canvas.measure("Ag", style: theme.labelStyle).height
+        var titleH = 0.0
+        if let t = title, !t.isEmpty {
+            titleH = try canvas.layout(t, style: theme.titleStyle.with(width: width - 8).with(alignment: .center)).size.height + 6
+        }
+        let left = 4 + (rowTitle?.isEmpty == false ? labelH + 4 : 0) + rowW + 4
+        let bottom = 4 + colH + (columnTitle?.isEmpty == false ? labelH + 4 : 0) + 4
+        return Metrics(left: left, top: titleH + 4, bottom: bottom, rowW: rowW, colH: colH, rotated: rotated, titleH: titleH)
+    }
+
     public var preferredSize: Size {
         if let size { return size }
-        let w = Double(cols) * cellSize + 90, h = Double(rows) * cellSize + 80
-        return Size(w, h)
+        let gridW = Double(cols) * cellSize, gridH = Double(rows) * cellSize
+        guard let m = try? metrics(width: gridW + 100, cell: cellSize, on: Canvas.measuring()) else {
+            return Size(gridW + 90, gridH + 80)
+        }
+        return Size(max(gridW + m.left + 8, 120), gridH + m.top + m.bottom)
     }
 
     public func draw(in rect: Rect, on canvas: Canvas) throws {
@@ -44,20 +69,16 @@ public struct Heatmap: Drawable, Sendable {
             throw FigureError.invalid("a heat map needs rows of equal length, got lengths \(values.map(\.count))")
         }
         let ts = theme.tickStyle
-        let rowW = try rowLabels.map { try canvas.measure($0, style: ts).width }.max() ?? 0
-        let colH = try canvas.measure("Ag", style: ts).height
-        let labelH = try canvas.measure("Ag", style: theme.labelStyle).height
-        var titleH = 0.0
-        if let t = title, !t.isEmpty {
-            titleH = try canvas.layout(t, style: theme.titleStyle.with(width: rect.width - 8).with(alignment: .center)).size.height + 6
-        }
-        let left = 4 + (rowTitle?.isEmpty == false ? labelH + 4 : 0) + rowW + 4
-        let bottom = 4 + colH + (columnTitle?.isEmpty == false ? labelH + 4 : 0) + 4
-        let cell = min((rect.width - left - 6) / Double(cols), (rect.height - titleH - bottom - 4) / Double(rows))
+        // The cell size depends on the margins and the margins (rotated labels) on the cell size.
+        var m = try metrics(width: rect.width, cell: cellSize, on: canvas)
+        var cell = min((rect.width - m.left - 8) / Double(cols), (rect.height - m.top - m.bottom) / Double(rows))
+        m = try metrics(width: rect.width, cell: cell, on: canvas)
+        cell = min((rect.width - m.left - 8) / Double(cols), (rect.height - m.top - m.bottom) / Double(rows))
         guard cell > 4 else { throw FigureError.invalid("a \(rows)×\(cols) heat map does not fit in \(rect.size)") }
+        let (rowW, colH) = (m.rowW, m.colH)
         let gridW = cell * Double(cols), gridH = cell * Double(rows)
-        let x0 = rect.minX + left + (rect.width - left - 6 - gridW) / 2
-        let y0 = rect.minY + titleH + 4
+        let x0 = rect.minX + m.left + max(0, (rect.width - m.left - 8 - gridW) / 2)
+        let y0 = rect.minY + m.top
         let maxV = max(1e-12, values.flatMap { $0 }.filter(\.isFinite).max() ?? 1)
         let f = theme.numbers
         // Cell text as large as fits, between the minimum and the label size.
@@ -83,7 +104,16 @@ public struct Heatmap: Drawable, Sendable {
             try canvas.drawText(l, at: Point(x0 - 4, y0 + (Double(i) + 0.5) * cell), style: ts, anchor: .right)
         }
         for (j, l) in columnLabels.prefix(cols).enumerated() {
-            try canvas.drawText(l, at: Point(x0 + (Double(j) + 0.5) * cell, y0 + gridH + 3), style: ts, anchor: .top)
+            let x = x0 + (Double(j) + 0.5) * cell
+            if m.rotated {
+                try canvas.withState {
+                    canvas.translate(x, y0 + gridH + 3)
+                    canvas.rotate(-Double.pi / 2)
+                    try canvas.drawText(l, at: Point(0, 0), style: ts, anchor: .right)
+                }
+            } else {
+                try canvas.drawText(l, at: Point(x, y0 + gridH + 3), style: ts, anchor: .top)
+            }
         }
         if let t = columnTitle, !t.isEmpty {
             try canvas.drawText(t, at: Point(x0 + gridW / 2, y0 + gridH + 3 + colH + 3), style: theme.labelStyle, anchor: .top)

@@ -25,7 +25,7 @@ public struct Scatter: Drawable, Sendable {
     public var xRange: ClosedRange<Double>?
     public var yRange: ClosedRange<Double>?
     public var markerSize = 9.0
-    public var size = Size(260, 230)
+    public var size = Size(250, 300)
     public var theme = Theme.standard
 
     public init(_ points: [LabeledPoint], classNames: [String] = [], lines: [Line] = [], title: String? = nil) {
@@ -47,7 +47,7 @@ public struct Scatter: Drawable, Sendable {
         }
         let legend = Legend(entries: entries, theme: theme)
         let ls = try legend.size(on: canvas)
-        let plot = try axes.plotArea(in: rect, right: ls.width > 0 ? ls.width + 8 : 0, on: canvas)
+        let plot = try axes.plotArea(in: rect, below: ls.height > 0 ? ls.height + 6 : 0, on: canvas)
         let (sx, sy) = axes.scales(plot)
         axes.drawGrid(plot, on: canvas)
         try canvas.withState {
@@ -68,7 +68,7 @@ public struct Scatter: Drawable, Sendable {
             try canvas.check("drawing a scatter plot")
         }
         try axes.drawFrame(plot, in: rect, on: canvas)
-        if ls.width > 0 { try legend.draw(at: Point(plot.maxX + 8, plot.minY), on: canvas) }
+        if ls.width > 0 { try legend.draw(at: Point(max(rect.minX + 2, plot.midX - ls.width / 2), rect.maxY - ls.height - 2), on: canvas) }
     }
 
     func lineColor(_ k: Int) -> Color { lines[k].color ?? (k == 0 ? theme.text : theme.color(ofClass: k + 1)) }

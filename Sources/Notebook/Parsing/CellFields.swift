@@ -296,6 +296,12 @@ struct YAMLOrigin {
     /// A libyaml error with its mark moved from the cell body to the lesson file.
     func translate(_ e: YamlError, cellLabel: String?) -> LessonError {
         func describe(_ problem: String, _ context: YamlError.Context?, _ mark: Mark) -> LessonError {
+            // An unclosed bracket or quote is found lines later; point at where it was opened.
+            if let context, context.text.contains("flow") || context.text.contains("quoted") {
+                let found = location(mark)
+                return LessonError("malformed YAML: \(problem) (\(context.text), noticed at line \(found.line), column \(found.column))",
+                                   at: location(context.mark), cell: cellLabel)
+            }
             var message = "malformed YAML: \(problem)"
             if let context { message += " (\(context.text) at line \(location(context.mark).line))" }
             return LessonError(message, at: location(mark), cell: cellLabel)

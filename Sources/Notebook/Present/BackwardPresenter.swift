@@ -52,12 +52,12 @@ struct BackwardPresenter {
         var out: [Shown] = []
         for l in stride(from: L, through: 1, by: -1) {
             let title = l == L ? "\(words.outputLayer) (\(l))" : "\(words.hiddenLayer) (\(l))"
-            out.append(.paragraph("**\(title)**"))
+            out.append(.heading(level: 4, text: title))
             for s in 0..<min(m, Self.maxSampleTerms) {
                 if m > 1 { out.append(.paragraph("\(words.sample) \(s + 1)")) }
                 var lines: [String] = []
                 for j in 0..<min(net.layers[l - 1].outputs, ForwardPresenter.maxNeurons) {
-                    lines.append(l == L ? outputDelta(j, sample: s) : hiddenDelta(l, j, sample: s))
+                    lines += l == L ? outputDelta(j, sample: s) : hiddenDelta(l, j, sample: s)
                 }
                 out.append(.math(TeX.aligned(lines)))
             }
@@ -87,17 +87,17 @@ struct BackwardPresenter {
         }
     }
 
-    func outputDelta(_ j: Int, sample s: Int) -> String {
+    func outputDelta(_ j: Int, sample s: Int) -> [String] {
         let yh = work.forward.output[s, j], y = work.target[s, j]
         let d = work.delta[L - 1][s, j]
         let f = net.layers[L - 1].activation
         let mean = work.loss.reduction == .mean && m > 1 ? "\\frac{1}{\(m)}" : ""
         let diff = "(\(fmt.tex(yh)) - \(fmt.tex(y)))"
         if work.simplifiedOutputDelta {
-            return "\(TeX.delta(L, j + 1)) &= \(mean)(\\hat{y}_{\(j + 1)} - y_{\(j + 1)}) = \(mean)\(diff) = \(fmt.tex(d))"
+            return ["\(TeX.delta(L, j + 1)) &= \(mean)(\\hat{y}_{\(j + 1)} - y_{\(j + 1)}) = \(mean)\(diff) = \(fmt.tex(d))"]
         }
         if f.isVectorValued {
-            return "\(TeX.delta(L, j + 1)) &= a_{\(j + 1)}\\left(g_{\(j + 1)} - \\sum_k g_k a_k\\right) = \(fmt.tex(d))"
+            return ["\(TeX.delta(L, j + 1)) &= a_{\(j + 1)}\\left(g_{\(j + 1)} - \\sum_k g_k a_k\\right) = \(fmt.tex(d))"]
         }
         let g = work.dLoss_dOutput[s, j]
         let gradNumbers: String
@@ -107,11 +107,13 @@ struct BackwardPresenter {
         case .mse: gradNumbers = "\(mean)\\frac{2}{\(work.forward.output.cols)}\(diff)"
         default: gradNumbers = fmt.texFactor(g)
         }
-        let symbol = "\(TeX.partial(work.loss.kind == .halfSSE || work.loss.kind == .sse ? "E" : "J", "\\hat{y}_{\(j + 1)}")) \\, \(derivativeSymbol(L, j))"
-        return "\(TeX.delta(L, j + 1)) &= \(symbol) = \(gradNumbers) \\cdot \(derivativeNumbers(L, j, sample: s)) = \(fmt.tex(d))"
+        let E = work.loss.kind == .halfSSE || work.loss.kind == .sse ? "E" : "J"
+        let symbol = "\\tfrac{\\partial \(E)}{\\partial \\hat{y}_{\(j + 1)}} \\, \(derivativeSymbol(L, j))"
+        return ["\(TeX.delta(L, j + 1)) &= \(symbol)",
+                "&= \(gradNumbers) \\cdot \(derivativeNumbers(L, j, sample: s)) = \(fmt.tex(d))"]
     }
 
-    func hiddenDelta(_ l: Int, _ j: Int, sample s: Int) -> String {
+    func hiddenDelta(_ l: Int, _ j: Int, sample s: Int) -> [String] {
         let next = net.layers[l]   // layer l+1
         let k = next.outputs
         let ks = k <= ForwardPresenter.maxTerms ? Array(0..<k) : [0, 1, k - 1]
@@ -124,9 +126,10 @@ struct BackwardPresenter {
         let f = net.layers[l - 1].activation
         let d = work.delta[l - 1][s, j]
         if f.isVectorValued {
-            return "\(TeX.delta(l, j + 1)) &= \(fmt.tex(d))"
+            return ["\(TeX.delta(l, j + 1)) &= \(fmt.tex(d))"]
         }
-        return "\(TeX.delta(l, j + 1)) &= \\left(\(sym.joined(separator: " + "))\\right) \(derivativeSymbol(l, j)) = \\left(\(num.joined(separator: " + "))\\right) \\cdot \(derivativeNumbers(l, j, sample: s)) = \(fmt.tex(d))"
+        return ["\(TeX.delta(l, j + 1)) &= \\left(\(sym.joined(separator: " + "))\\right) \(derivativeSymbol(l, j))",
+                "&= \\left(\(num.joined(separator: " + "))\\right) \\cdot \(derivativeNumbers(l, j, sample: s)) = \(fmt.tex(d))"]
     }
 
     // MARK: gradients and updates
@@ -147,7 +150,7 @@ struct BackwardPresenter {
                 }.joined(separator: " + ") + (m > Self.maxSampleTerms ? " + \\cdots" : "")
                 let symbol = m == 1 ? "\(TeX.a(l - 1, i + 1)) \(TeX.delta(l, j + 1))"
                                     : "\\sum_{s} \(TeX.a(l - 1, i + 1)) \(TeX.delta(l, j + 1))"
-                grads.append("\(TeX.partial(E, TeX.w(l, i + 1, j + 1))) &= \(symbol) = \(terms) = \(fmt.tex(g))")
+                grads.append("\\tfrac{\\partial \(E)}{\\partial \(TeX.w(l, i + 1, j + 1))} &= \(symbol) = \(terms) = \(fmt.tex(g))")
                 updates.append("\(TeX.w(l, i + 1, j + 1)) &\\leftarrow \(fmt.tex(layer.weights[i, j])) - \(eta) \\cdot \(fmt.texFactor(g)) = \(fmt.tex(work.newW[l - 1][i, j]))")
             }
         }
@@ -158,7 +161,7 @@ struct BackwardPresenter {
                 let g = work.gradB[l - 1][0, j]
                 let terms = (0..<min(m, Self.maxSampleTerms)).map { fmt.texFactor(work.delta[l - 1][$0, j]) }.joined(separator: " + ")
                 let symbol = m == 1 ? TeX.delta(l, j + 1) : "\\sum_{s} \(TeX.delta(l, j + 1))"
-                grads.append("\(TeX.partial(E, TeX.b(l, j + 1))) &= \(symbol) = \(m == 1 ? "" : terms + " = ")\(fmt.tex(g))")
+                grads.append("\\tfrac{\\partial \(E)}{\\partial \(TeX.b(l, j + 1))} &= \(symbol) = \(m == 1 ? "" : terms + " = ")\(fmt.tex(g))")
                 if layer.biasTrainable {
                     updates.append("\(TeX.b(l, j + 1)) &\\leftarrow \(fmt.tex(layer.bias[0, j])) - \(eta) \\cdot \(fmt.texFactor(g)) = \(fmt.tex(work.newB[l - 1][0, j]))")
                 }
@@ -170,7 +173,7 @@ struct BackwardPresenter {
                 updates.append("b\(TeX.layer(l)) &\\leftarrow \(fmt.tex(layer.bias[0, 0])) - \(eta) \\cdot \(fmt.texFactor(g)) = \(fmt.tex(work.newB[l - 1][0, 0]))")
             }
         }
-        return [.math(TeX.aligned(grads)), .paragraph("**\(words.update) (\(l))**"), .math(TeX.aligned(updates))]
+        return [.math(TeX.aligned(grads)), .heading(level: 4, text: "\(words.update) (\(l))"), .math(TeX.aligned(updates))]
     }
 
     // MARK: matrix form
@@ -181,24 +184,30 @@ struct BackwardPresenter {
             let f = net.layers[l - 1].activation
             let fp = "\(TeX.functionName(f) ?? "f")'(Z\(TeX.layer(l)))"
             if l == L {
-                let lhs = work.simplifiedOutputDelta ? "\\hat{Y} - Y" : "\\frac{\\partial J}{\\partial \\hat{Y}} \\odot \(fp)"
+                let E = work.loss.kind == .halfSSE || work.loss.kind == .sse ? "E" : "J"
+                let lhs = work.simplifiedOutputDelta ? "\\hat{Y} - Y" : "\\frac{\\partial \(E)}{\\partial \\hat{Y}} \\odot \(fp)"
                 let rhs = work.simplifiedOutputDelta
                     ? "\(TeX.bmatrix(work.forward.output, fmt)) - \(TeX.bmatrix(work.target, fmt))"
                     : "\(TeX.bmatrix(work.upstream[l - 1], fmt)) \\odot \(TeX.bmatrix(work.derivative[l - 1], fmt))"
-                out.append(.math("\\delta\(TeX.layer(l)) = \(lhs) = \(rhs) = \(TeX.bmatrix(work.delta[l - 1], fmt))"))
+                out.append(.math(TeX.aligned(["\\delta\(TeX.layer(l)) &= \(lhs) = \(rhs)", "&= \(TeX.bmatrix(work.delta[l - 1], fmt))"])))
             } else {
-                out.append(.math("\\delta\(TeX.layer(l)) = \\left(\\delta\(TeX.layer(l + 1)) W^{(\(l + 1))\\top}\\right) \\odot \(fp) = \(TeX.bmatrix(work.upstream[l - 1], fmt)) \\odot \(TeX.bmatrix(work.derivative[l - 1], fmt)) = \(TeX.bmatrix(work.delta[l - 1], fmt))"))
+                out.append(.math(TeX.aligned(["\\delta\(TeX.layer(l)) &= \\left(\\delta\(TeX.layer(l + 1)) W^{(\(l + 1))\\top}\\right) \\odot \(fp)",
+                                              "&= \(TeX.bmatrix(work.upstream[l - 1], fmt)) \\odot \(TeX.bmatrix(work.derivative[l - 1], fmt))",
+                                              "&= \(TeX.bmatrix(work.delta[l - 1], fmt))"])))
             }
         }
         return out
     }
 
     func gradientMatrices(_ l: Int) -> [Shown] {
+        let E = work.loss.kind == .halfSSE || work.loss.kind == .sse ? "E" : "J"
         let layer = net.layers[l - 1]
         let prev = work.forward.activation(l - 1)
         var out: [Shown] = [
-            .math("\\frac{\\partial J}{\\partial W\(TeX.layer(l))} = \(TeX.A(l - 1))^{\\top} \\delta\(TeX.layer(l)) = \(TeX.bmatrix(prev.transposed, fmt)) \(TeX.bmatrix(work.delta[l - 1], fmt)) = \(TeX.bmatrix(work.gradW[l - 1], fmt))"),
-            .math("W\(TeX.layer(l)) \\leftarrow W\(TeX.layer(l)) - \\eta \\frac{\\partial J}{\\partial W\(TeX.layer(l))} = \(TeX.bmatrix(layer.weights, fmt)) - \(fmt.tex(work.learningRate)) \(TeX.bmatrix(work.gradW[l - 1], fmt)) = \(TeX.bmatrix(work.newW[l - 1], fmt))"),
+            .math(TeX.aligned(["\\frac{\\partial \(E)}{\\partial W\(TeX.layer(l))} &= \(l == 1 ? "X" : "(A\(TeX.layer(l - 1)))")^{\\top} \\delta\(TeX.layer(l)) = \(TeX.bmatrix(prev.transposed, fmt)) \(TeX.bmatrix(work.delta[l - 1], fmt))",
+                               "&= \(TeX.bmatrix(work.gradW[l - 1], fmt))"])),
+            .math(TeX.aligned(["W\(TeX.layer(l)) &\\leftarrow W\(TeX.layer(l)) - \\eta \\frac{\\partial \(E)}{\\partial W\(TeX.layer(l))} = \(TeX.bmatrix(layer.weights, fmt)) - \(fmt.tex(work.learningRate)) \(TeX.bmatrix(work.gradW[l - 1], fmt))",
+                               "&= \(TeX.bmatrix(work.newW[l - 1], fmt))"])),
         ]
         if layer.biasMode == .perNeuron, layer.biasTrainable {
             out.append(.math("b\(TeX.layer(l)) \\leftarrow b\(TeX.layer(l)) - \\eta \\sum_s \\delta\(TeX.layer(l)) = \(TeX.bmatrix(layer.bias, fmt)) - \(fmt.tex(work.learningRate)) \(TeX.bmatrix(work.gradB[l - 1], fmt)) = \(TeX.bmatrix(work.newB[l - 1], fmt))"))

@@ -44,8 +44,11 @@ struct ForwardPresenter {
         let n = layer.outputs
         let shown = n <= Self.maxNeurons ? Array(0..<n) : Array(0..<(Self.maxNeurons - 1)) + [n - 1]
         var out: [Shown] = []
+        // One aligned block per layer: the neurons' sums and activations line up.
+        var lines: [String] = []
         for j in shown {
-            var lines = sumLines(l, j, sample: s)
+            if n > Self.maxNeurons, j == n - 1 { lines.append("&\\vdots") }
+            lines += sumLines(l, j, sample: s)
             if !f.isVectorValued {
                 let zv = work.z[l - 1][s, j], av = work.a[l - 1][s, j]
                 if let name = TeX.functionName(f) {
@@ -54,9 +57,8 @@ struct ForwardPresenter {
                     lines.append("\(TeX.a(l, j + 1)) &= \(TeX.z(l, j + 1)) = \(fmt.tex(av))")
                 }
             }
-            if n > Self.maxNeurons, j == n - 1 { out.append(.paragraph("⋯")) }
-            out.append(.math(TeX.aligned(lines)))
         }
+        out.append(.math(TeX.aligned(lines)))
         if f.isVectorValued { out.append(.math(softmaxLines(l, sample: s))) }
         return out
     }
@@ -114,7 +116,13 @@ struct ForwardPresenter {
                 symbolic += " + b\(TeX.layer(l))"
                 numeric += " + \(TeX.bmatrix(layer.bias, fmt))"
             }
-            out.append(.math("\(symbolic) = \(numeric) = \(TeX.bmatrix(work.z[l - 1], fmt))"))
+            let columns = prev.cols + layer.weights.cols + work.z[l - 1].cols + (layer.biasMode != .none ? layer.bias.cols : 0)
+            if columns > 10 {
+                out.append(.math(TeX.aligned(["\(symbolic.replacingOccurrences(of: "Z\(TeX.layer(l)) =", with: "Z\(TeX.layer(l)) &=")) = \(numeric)",
+                                              "&= \(TeX.bmatrix(work.z[l - 1], fmt))"])))
+            } else {
+                out.append(.math("\(symbolic) = \(numeric) = \(TeX.bmatrix(work.z[l - 1], fmt))"))
+            }
             let f = layer.activation
             let applied = TeX.functionName(f).map { "\($0)(Z\(TeX.layer(l)))" } ?? "Z\(TeX.layer(l))"
             out.append(.math("A\(TeX.layer(l)) = \(applied) = \(TeX.bmatrix(work.a[l - 1], fmt))"))

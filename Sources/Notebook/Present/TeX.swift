@@ -66,7 +66,11 @@ enum TeX {
 
     /// Lines aligned at their first "=": \begin{aligned} … \end{aligned}.
     static func aligned(_ lines: [String]) -> String {
-        guard lines.count > 1 else { return lines.first ?? "" }
+        guard lines.count > 1 else {
+            // One line needs no alignment point.
+            return (lines.first ?? "").replacingOccurrences(of: " &=", with: " =").replacingOccurrences(of: " &\\leftarrow", with: " \\leftarrow")
+                .replacingOccurrences(of: "&= ", with: "= ")
+        }
         return "\\begin{aligned} " + lines.joined(separator: " \\\\ ") + " \\end{aligned}"
     }
 }

@@ -23,6 +23,8 @@ public final class Executor {
     public var progress: ((Cell, Double) -> Void)?
 
     var state: [String: CellResult] = [:]
+    /// The rounding note last shown: it is repeated only when a cell rounds differently.
+    var lastRoundingNote: String?
     /// Names of later cells, to say "defined below" rather than "not defined".
     private var laterNames: [String: Int] = [:]
 
@@ -89,6 +91,14 @@ public final class Executor {
         case .gradcheck(let s): return try runGradCheck(cell, s, fmt)
         case .graph(let s): return try runGraph(cell, s, fmt)
         }
+    }
+
+    /// The note on rounding, unless the previous shown cell said the same.
+    func roundingNote(_ note: Shown, for cell: Cell) -> [Shown] {
+        guard !cell.options.hidden, case .paragraph(let text) = note else { return [] }
+        if text == lastRoundingNote { return [] }
+        lastRoundingNote = text
+        return [note]
     }
 
     // MARK: names

@@ -53,14 +53,14 @@ extension Executor {
         try checkInput(x, net, s.input.location, in: cell)
         let work = try WorkedForward(network: net, input: x, format: fmt, roundEachStep: s.roundEachStep)
         let p = ForwardPresenter(work: work, words: words)
-        var shown: [Shown] = [p.roundingNote()]
+        var shown: [Shown] = roundingNote(p.roundingNote(), for: cell)
         switch s.show {
         case .perNeuron: shown += try p.perNeuron()
         case .matrix: shown += try p.matrixForm()
         case .both:
-            shown.append(.paragraph("**\(words.perNeuron)**"))
+            shown.append(.heading(level: 4, text: words.perNeuron))
             shown += try p.perNeuron()
-            shown.append(.paragraph("**\(words.matrixForm)**"))
+            shown.append(.heading(level: 4, text: words.matrixForm))
             shown += try p.matrixForm()
         }
         shown.append(p.outputLine())
@@ -81,7 +81,7 @@ extension Executor {
         let work = try WorkedBackward(forward: fw, target: y, loss: loss, learningRate: s.learningRate)
         let fp = ForwardPresenter(work: fw, words: words)
         let bp = BackwardPresenter(work: work, words: words)
-        var shown: [Shown] = [fp.roundingNote(), .heading(level: 4, text: "1. \(words.forwardPass)")]
+        var shown: [Shown] = roundingNote(fp.roundingNote(), for: cell) + [.heading(level: 4, text: "1. \(words.forwardPass)")]
         let perWeight = s.show != .matrix, matrix = s.show != .perWeight
         if perWeight { shown += try fp.perNeuron() }
         if matrix { shown += try fp.matrixForm() }
@@ -94,7 +94,7 @@ extension Executor {
         shown.append(.heading(level: 4, text: "4. \(words.gradientsAndUpdates)"))
         for l in 1...net.layers.count {
             if perWeight {
-                shown.append(.paragraph("**\(words.layer) \(l)**"))
+                shown.append(.heading(level: 4, text: "\(words.layer) \(l)"))
                 shown += bp.gradientLines(l)
             }
             if matrix { shown += bp.gradientMatrices(l) }

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import Neural
+
+@Suite struct KernelsTests {
+    @Test func expIsAccurateToAFewUlp() {
+        // Against the C library over the whole range the activations use, including the clamps.
+        var worst = 0.0
+        var x = -700.0
+        while x <= 700 {
+            let rel = abs(Kernels.exp(x) - Foundation.exp(x)) / Foundation.exp(x)
+            worst = max(worst, rel)
+            x += 0.0137
+        }
+        #expect(worst < 5e-16, "worst relative error \(worst)")
+        #expect(Kernels.exp(0) == 1)
+        #expect(Kernels.exp(-1e9) > 0 && Kernels.exp(-1e9) < 1e-300)
+        #expect(Kernels.exp(1e9).isFinite && Kernels.exp(1e9) > 1e307)
+    }
+
+    @Test func vectorActivationsMatchScalarOnes() {
+        let z = stride(from: -40.0, through: 40, by: 0.173).map { $0 }
+        for f in [Activation.sigmoid, .tanh] {
+            var out = [Double](repeating: 0, count: z.count)
+            z.withUnsafeBufferPointer { zp in
+                out.withUnsafeMutableBufferPointer { op in
+                    Kernels.activate(f, zp.baseAddress!, op.baseAddress!, rows: 1, cols: z.count)
+                }
+            }
+            for (i, v) in z.enumerated() { #expect(abs(out[i] - f.value(v)) < 1e-15, "\(f.name)(\(v))") }
+        }
+    }
+
+    @Test func dotAndAxpy() {
+        let a: [Double] = (0..<11).map { Double($0) }, b: [Double] = (0..<11).map { Double(2 * $0 + 1) }
+        // Σ i(2i+1) for i = 0…10 = 2·385 + 55 = 825
+        let d = a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in Kernels.dot(11, pa.baseAddress!, pb.baseAddress!) } }
+        #expect(d == 825)
+        var y = b
+        a.withUnsafeBufferPointer { pa in y.withUnsafeMutableBufferPointer { Kernels.axpy(11, -2, pa.baseAddress!, $0.baseAddress!) } }
+        #expect(y == [Double](repeating: 1, count: 11))
+    }
+}
