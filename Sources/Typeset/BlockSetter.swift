@@ -240,6 +240,9 @@ final class BlockSetter {
     func displayMath(_ tex: String, x: Double, width: Double) throws -> Chunk {
         var box = try MathLayout(measurer: measurer, size: fonts.body).layout(tex, display: true)
         if box.width > width { box = box.scaled(width / box.width) }
+        // never taller than a page: a formula is not split, so it shrinks instead
+        let maxH = style.contentRect.height * 0.9
+        if box.height + box.depth > maxH { box = box.scaled(maxH / (box.height + box.depth)) }
         let above = 0.55 * fonts.body
         let h = box.height + box.depth + 2 * above
         let items = MathPlacement.boxes(box, x: x + (width - box.width) / 2, baseline: above + box.height,
