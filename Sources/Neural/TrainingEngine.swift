@@ -118,9 +118,13 @@ final class TrainingEngine {
             let nin = s.nin, nout = s.nout, zl = s.z, wl = s.w
             let hasBias = s.biasMode != .none
             for r in 0..<rows {
-                let zr = zl + r * nout, xr = inp + r * nin
+                let zr = zl + r * nout
                 if hasBias { zr.update(from: s.b, count: nout) } else { zr.update(repeating: 0, count: nout) }
-                Kernels.rowTimesMatrix(xr, nin, wl, nout, zr)
+            }
+            if rows == 1 {
+                Kernels.rowTimesMatrix(inp, nin, wl, nout, zl)
+            } else {
+                Kernels.matrixTimesMatrix(inp, rows: rows, nin, wl, nout, zl)
             }
             Kernels.activate(s.activation, zl, s.a, rows: rows, cols: nout)
             if let m = s.mask {
