@@ -40,27 +40,44 @@ public struct FeedbackSheet {
         }
         blocks.append(.paragraph(summary))
 
-        let flagged = result.values.filter { $0.verdict != .right }
-        if !flagged.isEmpty {
-            blocks.append(.heading(level: 2, text: vi ? "Cần xem lại" : "To look at again"))
-            let rows = flagged.map { v -> [String] in
-                let mark = v.verdict == .wrong
-                    ? (v.quantity == result.firstMistake?.quantity ? (vi ? "✗ lỗi đầu tiên" : "✗ first mistake") : "✗")
-                    : (vi ? "sai theo" : "carried")
-                let how = v.verdict == .wrong
-                    ? v.symbols + " = " + v.expectedNumbers
-                    : (vi ? "từ giá trị của bạn: " : "from your values: ") + v.ownNumbers
-                return [md(v.name), md(v.written.text), md(Notation.number(v.expected, decimals: ex.rounding)), md(mark), md(how)]
+        // Mistakes get a row with the formula and its numbers (at most `maxRows`, to keep one page);
+        // carried and right values are listed compactly.
+        let maxRows = 8
+        let wrong = result.values.filter { $0.verdict == .wrong }
+        if !wrong.isEmpty {
+            blocks.append(.heading(level: 2, text: vi ? "Lỗi" : "Mistakes"))
+            let rows = wrong.prefix(maxRows).map { v -> [String] in
+                let mark = v.quantity == result.firstMistake?.quantity ? (vi ? "✗ lỗi đầu tiên" : "✗ first mistake") : "✗"
+                return [md(v.name), md(v.written.text), md(Notation.number(v.expected, decimals: ex.rounding)), md(mark),
+                        md(v.symbols + " = " + v.expectedNumbers)]
             }
             let header = vi ? ["Đại lượng", "Của bạn", "Đáp án", "", "Công thức"] : ["Value", "Yours", "Expected", "", "Formula"]
-            blocks.append(.table(Table(header: [header], rows: rows, alignments: [.left, .decimal, .decimal, .left, .left])))
+            blocks.append(.table(Table(header: [header], rows: Array(rows), alignments: [.left, .decimal, .decimal, .left, .left])))
+            if wrong.count > maxRows {
+                let more = Self.capped(wrong.dropFirst(maxRows).map { md($0.name) }, 30)
+                blocks.append(.paragraph((vi ? "Các lỗi khác: " : "Other mistakes: ") + more + "."))
+            }
+        }
+        let carried = result.values.filter { $0.verdict == .carried }
+        if !carried.isEmpty {
+            blocks.append(.heading(level: 2, text: vi ? "Sai theo (đúng nếu tính từ giá trị của bạn)" : "Carried (right from your own values)"))
+            blocks.append(.paragraph(Self.capped(carried.map {
+                md($0.name) + " = " + md($0.written.text) + " (" + (vi ? "đáp án " : "expected ")
+                    + md(Notation.number($0.expected, decimals: ex.rounding)) + ")"
+            }, 16, separator: "; ")))
         }
         let right = result.values.filter { $0.verdict == .right }
         if !right.isEmpty {
             blocks.append(.heading(level: 2, text: vi ? "Đúng" : "Right"))
-            blocks.append(.paragraph(right.map { "✓ " + md($0.name) + " = " + md($0.written.text) }.joined(separator: ", ")))
+            blocks.append(.paragraph(Self.capped(right.map { "✓ " + md($0.name) + " = " + md($0.written.text) }, 48)))
         }
         return blocks
+    }
+
+    /// The first `n` items joined, then "… (k more)".
+    static func capped(_ items: [String], _ n: Int, separator: String = ", ") -> String {
+        let head = items.prefix(n).joined(separator: separator)
+        return items.count > n ? head + separator + "… (+\(items.count - n))" : head
     }
 
     /// Lays the sheet out with Typeset and writes the PDF (temporary file, then rename).

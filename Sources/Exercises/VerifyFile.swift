@@ -295,7 +295,9 @@ private struct Reader {
     }
 
     func answers(_ node: Node, _ ex: HandExercise) throws -> [Quantity: WrittenNumber] {
-        let fields = try y.mapping(node, "answers", allowed: VerifyFile.answerKeys)
+        if YAMLFields.isNull(node) { return [:] }
+        // A key left empty ("z:") is a blank answer, like ~.
+        let fields = try y.mapping(node, "answers", allowed: VerifyFile.answerKeys).filter { !YAMLFields.isNull($0.value) }
         let sizes = ex.sizes
         var out: [Quantity: WrittenNumber] = [:]
         func put(_ q: Quantity, _ n: WrittenNumber?) { if let n { out[q] = n } }

@@ -73,10 +73,33 @@ final class BlockSetter {
     func lines(_ pieces: [InlinePiece], breaker b: LineBreaker, x: Double, width: Double, align: TextAlign,
                kind: PageRegionKind) throws -> [Chunk] {
         let set = try b.set(pieces, width: width, align: align)
-        var out: [Chunk] = set.map { line in
-            Chunk(height: line.height + line.depth,
-                  items: line.boxes(x: x, baseline: line.height, measurer: measurer),
-                  kind: kind, firstBaseline: line.height)
+        // TeX's \baselineskip: lines are `leading` apart unless what they hold would come closer
+        // than `gap` (a fraction inline, a subscript over an accented capital): then just that pair
+        // moves apart.
+        let leading = b.leading
+        let strutD = 0.28 * leading, strutH = leading - strutD
+        let gap = 0.08 * b.font.size
+        var baselines: [Double] = []
+        for (k, line) in set.enumerated() {
+            if k == 0 {
+                baselines.append(max(strutH, line.inkHeight + gap))
+            } else {
+                baselines.append(baselines[k - 1] + max(leading, set[k - 1].inkDepth + line.inkHeight + gap))
+            }
+        }
+        // Chunk k runs from just under line k−1 to just under line k.
+        var tops: [Double] = [0]
+        for k in 1..<max(set.count, 1) {
+            tops.append(min(baselines[k - 1] + max(strutD, set[k - 1].inkDepth + gap / 2), baselines[k] - set[k].inkHeight))
+        }
+        let bottom = (baselines.last ?? 0) + max(strutD, (set.last?.inkDepth ?? 0) + gap)
+        var out: [Chunk] = []
+        for (k, line) in set.enumerated() {
+            let top = tops[k]
+            let end = k + 1 < set.count ? tops[k + 1] : bottom
+            out.append(Chunk(height: end - top,
+                             items: line.boxes(x: x, baseline: baselines[k] - top, measurer: measurer),
+                             kind: kind, firstBaseline: baselines[k] - top))
         }
         if out.count >= 2 { out[0].keepWithNext = true }
         if out.count >= 3 { out[out.count - 2].keepWithNext = true }
@@ -217,6 +240,9 @@ final class BlockSetter {
     func displayMath(_ tex: String, x: Double, width: Double) throws -> Chunk {
         var box = try MathLayout(measurer: measurer, size: fonts.body).layout(tex, display: true)
         if box.width > width { box = box.scaled(width / box.width) }
+        // never taller than a page: a formula is not split, so it shrinks instead
+        let maxH = style.contentRect.height * 0.9
+        if box.height + box.depth > maxH { box = box.scaled(maxH / (box.height + box.depth)) }
         let above = 0.55 * fonts.body
         let h = box.height + box.depth + 2 * above
         let items = MathPlacement.boxes(box, x: x + (width - box.width) / 2, baseline: above + box.height,

@@ -17,6 +17,10 @@ struct SetLine {
     var width: Double
     var height: Double
     var depth: Double
+    /// What the line really covers above and below its baseline (text: accented capitals and
+    /// descenders; formulas: their boxes), for spacing lines apart only where they would collide.
+    var inkHeight: Double = 0
+    var inkDepth: Double = 0
 
     /// The fragments as placed boxes, the line's baseline at `baseline`, its start at `x`.
     func boxes(x: Double, baseline: Double, measurer: TextMeasurer) -> [PlacedBox] {
@@ -52,6 +56,8 @@ struct LineBreaker {
         var space: Double              // the space after it
         var height: Double
         var depth: Double
+        var inkHeight = 0.0
+        var inkDepth = 0.0
     }
 
     func font(for st: InlineStyle) -> RunFont {
@@ -79,7 +85,7 @@ struct LineBreaker {
             case .justify:
                 if !last, stretchable > 0 {
                     let r = (width - natural) / stretchable
-                    if r < 3 || natural > width { extra = r }
+                    if r < 1.2 || natural > width { extra = r }
                 }
             case .center: x0 = max(0, (width - natural) / 2)
             case .right: x0 = max(0, width - natural)
@@ -88,7 +94,10 @@ struct LineBreaker {
             var frags: [LineFragment] = []
             var x = x0
             var h = strutH, d = strutD
+            var ih = 0.0, id = 0.0
             for (k, w) in ws.enumerated() {
+                ih = max(ih, w.inkHeight)
+                id = max(id, w.inkDepth)
                 for f in w.fragments {
                     var g = f
                     g.x += x
@@ -99,7 +108,7 @@ struct LineBreaker {
                 x += w.width
                 if k < ws.count - 1 { x += w.space * (1 + extra) }
             }
-            lines.append(SetLine(fragments: frags, width: x, height: h, depth: d))
+            lines.append(SetLine(fragments: frags, width: x, height: h, depth: d, inkHeight: ih, inkDepth: id))
         }
         return lines
     }
@@ -128,6 +137,14 @@ struct LineBreaker {
             cur.width += w
             cur.height = max(cur.height, height)
             cur.depth = max(cur.depth, depth)
+            switch kind {
+            case .text(_, let f, _):
+                cur.inkHeight = max(cur.inkHeight, 0.78 * f.size)
+                cur.inkDepth = max(cur.inkDepth, 0.22 * f.size)
+            case .math(let box, _):
+                cur.inkHeight = max(cur.inkHeight, box.height)
+                cur.inkDepth = max(cur.inkDepth, box.depth)
+            }
         }
         for piece in pieces {
             switch piece {

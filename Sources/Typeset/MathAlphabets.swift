@@ -58,6 +58,16 @@ enum MathAlphabets {
             if lower { return offset(0x1D552, c - 0x61) }
             if digit { return offset(0x1D7D8, c - 0x30) }
             return u
+        case .script:
+            let special: [UInt32: Unicode.Scalar] = [
+                0x42: "\u{212C}", 0x45: "\u{2130}", 0x46: "\u{2131}", 0x48: "\u{210B}", 0x49: "\u{2110}",
+                0x4C: "\u{2112}", 0x4D: "\u{2133}", 0x52: "\u{211B}", 0x65: "\u{212F}", 0x67: "\u{210A}",
+                0x6F: "\u{2134}",
+            ]
+            if let s = special[c] { return s }
+            if upper { return offset(0x1D49C, c - 0x41) }
+            if lower { return offset(0x1D4B6, c - 0x61) }
+            return u
         case .upright, .text:
             return u
         }

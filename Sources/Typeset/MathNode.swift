@@ -10,6 +10,7 @@ public enum MathVariant: Sendable, Equatable {
     case bold          // \mathbf: 𝐖
     case boldItalic    // \boldsymbol
     case blackboard    // \mathbb: ℝ
+    case script        // \mathcal: ℒ
     case text          // \text{…}: the body font, so Vietnamese works
 }
 

@@ -302,13 +302,14 @@ public struct MathParser {
                 _ = next()
             }
             return .radical(try parseArgument("\\sqrt"), index: index)
-        case "mathbf", "mathrm", "mathit", "boldsymbol", "bm", "mathbb", "mathsf", "mathcal", "mathnormal":
+        case "mathbf", "mathrm", "mathit", "boldsymbol", "bm", "mathbb", "mathsf", "mathcal", "mathscr", "mathnormal":
             let v: MathVariant
             switch name {
             case "mathbf": v = .bold
             case "boldsymbol", "bm": v = .boldItalic
             case "mathbb": v = .blackboard
-            case "mathit", "mathnormal", "mathcal": v = .italic
+            case "mathcal", "mathscr": v = .script
+            case "mathit", "mathnormal": v = .italic
             default: v = .upright
             }
             let saved = variant

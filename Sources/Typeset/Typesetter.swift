@@ -163,7 +163,7 @@ public struct Typesetter {
                 y += line.depth
             }
             chunks.append(Chunk(height: y, items: items, spaceBefore: top ? 0.7 * f.body : 0.1 * f.body,
-                                kind: .contents, label: text))
+                                keepWithNext: top, kind: .contents, label: text))
         }
         return chunks
     }

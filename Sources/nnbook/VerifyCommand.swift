@@ -19,7 +19,9 @@ struct VerifyCommand: ParsableCommand {
             values is marked "carried"; the summary names your first mistake, and each ✗ shows \
             its formula with the numbers put in. Weights (and grad-W, new-W) are read in the \
             file's weights-layout: in-out (a row per neuron of the layer before, as on the slides) \
-            or out-in (a row per neuron of the layer, as in Nielsen).
+            or out-in (a row per neuron of the layer, as in Nielsen). Biases: `bias: none`, \
+            `per-neuron` or `shared` (one number per layer); `update-bias` defaults to true when \
+            there are biases.
             Exit status: 0 all right, 1 some wrong, 2 the file is invalid.
             """)
 

@@ -116,7 +116,8 @@ final class CheckerTests: XCTestCase {
     /// i = [0.05, 0.10]; w1 i1→h1 0.15, w2 i2→h1 0.20, w3 i1→h2 0.25, w4 i2→h2 0.30,
     /// w5 h1→o1 0.40, w6 h2→o1 0.45, w7 h1→o2 0.50, w8 h2→o2 0.55; b1 = 0.35, b2 = 0.60 (shared,
     /// not updated); targets [0.01, 0.99]; η = 0.5; E = ½Σ(t − o)².
-    /// Published: out_h1 = 0.593269992, out_o1 = 0.75136507, E_total = 0.298371109,
+    /// Published: out_h1 = 0.593269992, out_h2 = 0.596884378, out_o1 = 0.75136507,
+    /// out_o2 = 0.772928465, E_total = 0.298371109, ∂E/∂w5 = 0.082167041, ∂E/∂w1 = 0.000438568,
     /// w5⁺ = 0.35891648, w6⁺ = 0.408666186, w7⁺ = 0.511301270, w8⁺ = 0.561370121,
     /// w1⁺ = 0.149780716, w2⁺ = 0.19956143, w3⁺ = 0.24975114, w4⁺ = 0.29950229.
     static func mazur(layout: WeightsLayout) -> String {
@@ -146,8 +147,9 @@ final class CheckerTests: XCTestCase {
             learning-rate: 0.5
             answers:
               z: [[0.3775, ~], [1.10590597, ~]]
-              a: [[0.593269992, ~], [0.75136507, ~]]
+              a: [[0.593269992, 0.596884378], [0.75136507, 0.772928465]]
               loss: 0.298371109
+              grad-W: [[[0.000438568, ~], [~, ~]], [[0.082167041, ~], [~, ~]]]
               new-W: [\(newW1), \(newW2)]
               new-b: [0.35, 0.60]
 
@@ -157,7 +159,7 @@ final class CheckerTests: XCTestCase {
     func testMazurBothLayouts() throws {
         for layout in WeightsLayout.allCases {
             let r = try check(Self.mazur(layout: layout))
-            XCTAssertEqual(r.values.count, 2 + 2 + 1 + 8 + 2, "\(layout)")
+            XCTAssertEqual(r.values.count, 2 + 4 + 1 + 2 + 8 + 2, "\(layout)")
             XCTAssertEqual(r.wrong + r.carried, 0, "\(layout):\n" + CheckReport.text(r, file: "mazur"))
             XCTAssertTrue(r.values.allSatisfy { !$0.acceptedFromOwnInputs }, "\(layout)")
             // w5 is new-W layer 2 from h1 to o1 in either layout.

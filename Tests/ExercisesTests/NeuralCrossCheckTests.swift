@@ -69,3 +69,50 @@ final class NeuralCrossCheckTests: XCTestCase {
         }
     }
 }
+
+extension NeuralCrossCheckTests {
+    /// ∂E/∂w and ∂E/∂b against central finite differences of the solver's own loss:
+    /// independent of how δ is formed (simplified, full softmax Jacobian, shared-bias sum).
+    func testGradientsMatchFiniteDifferences() throws {
+        let cases: [([Int], [String], String, HandBias)] = [
+            ([2, 3, 2], ["sigmoid", "softmax"], "half-sse", .shared),
+            ([2, 3, 3], ["tanh", "softmax"], "cce", .perNeuron),
+            ([3, 2, 2], ["swish", "sigmoid"], "bce", .shared),
+            ([2, 2, 2], ["elu", "identity"], "mse", .perNeuron),
+        ]
+        var rng = SplitMix(seed: 99)
+        func unit() -> Double { Double(rng.next() >> 11) / Double(1 << 53) }
+        for (sizes, acts, loss, bias) in cases {
+            let L = sizes.count - 1
+            let W = (1...L).map { l in (0..<sizes[l - 1]).map { _ in (0..<sizes[l]).map { _ in unit() * 2 - 1 } } }
+            let b: [[Double]] = (1...L).map { l in bias == .shared ? Array(repeating: unit() - 0.5, count: sizes[l]) : (0..<sizes[l]).map { _ in unit() - 0.5 } }
+            let t: [Double] = (0..<sizes[L]).map { $0 == 1 ? 1 : 0 }
+            let ex = HandExercise(sizes: sizes, activations: acts, bias: bias, updateBias: true, weights: W, biases: b,
+                                  input: (0..<sizes[0]).map { _ in unit() }, target: t, loss: loss, learningRate: 0.1)
+            let chain = try StepSolver(ex).solve()
+            func E(_ e: HandExercise) throws -> Double { try StepSolver(e).solve(formulas: false)[Quantity(.loss, layer: 0)] }
+            let h = 1e-6
+            for l in 1...L {
+                for i in 0..<sizes[l - 1] {
+                    for j in 0..<sizes[l] {
+                        var up = ex, down = ex
+                        up.weights[l - 1][i][j] += h
+                        down.weights[l - 1][i][j] -= h
+                        let fd = (try E(up) - E(down)) / (2 * h)
+                        XCTAssertEqual(chain[Quantity(.gradW, layer: l, i: i, j: j)], fd, accuracy: 1e-7, "\(sizes) \(acts) \(loss) w\(l)\(i)\(j)")
+                    }
+                }
+                var up = ex, down = ex
+                if bias == .shared {
+                    up.biases[l - 1] = up.biases[l - 1].map { $0 + h }
+                    down.biases[l - 1] = down.biases[l - 1].map { $0 - h }
+                    XCTAssertEqual(chain[Quantity(.gradB, layer: l)], (try E(up) - E(down)) / (2 * h), accuracy: 1e-7, "\(sizes) shared b\(l)")
+                } else {
+                    up.biases[l - 1][0] += h
+                    down.biases[l - 1][0] -= h
+                    XCTAssertEqual(chain[Quantity(.gradB, layer: l, j: 0)], (try E(up) - E(down)) / (2 * h), accuracy: 1e-7, "\(sizes) b\(l)0")
+                }
+            }
+        }
+    }
+}

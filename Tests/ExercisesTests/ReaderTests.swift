@@ -133,6 +133,9 @@ final class ReaderTests: XCTestCase {
     func testBlanksAreUnanswered() throws {
         let f = try VerifyFile.parse(CheckerTests.huflitProblem + "answers:\n  z: [[~, 0.55, null], []]\n  loss: ~\n  new-W: [~, []]\n", file: "b.yaml")
         XCTAssertEqual(Array(f.answers.keys), [Quantity(.z, layer: 1, j: 1)])
+        let empty = try VerifyFile.parse(CheckerTests.huflitProblem + "answers:\n  z:\n  loss: 0.2577\n  delta:\n", file: "e.yaml")
+        XCTAssertEqual(Array(empty.answers.keys), [Quantity(.loss, layer: 0)])
+        XCTAssertTrue(try VerifyFile.parse(CheckerTests.huflitProblem + "answers:\n", file: "e.yaml").answers.isEmpty)
     }
 
     /// Mutations of a good file: every one either reads or fails with a VerifyFileError; checking

@@ -101,11 +101,13 @@ func side(_ px: (r: UInt8, g: UInt8, b: UInt8, a: UInt8)) -> Int? {
     @Test func weightLabelIsTextInThePDF() throws {
         let dir = outputFolder()
         let pdf = (dir as NSString).appendingPathComponent("labels.pdf")
-        try Fixtures.diagram232().render(to: pdf, format: .pdf)
+        var d = try Fixtures.diagram232()
+        d.layerCaptions[1] = "Lớp ẩn"          // the lesson's language: Vietnamese with stacked diacritics
+        try d.render(to: pdf, format: .pdf)
         let (status, text) = try run("pdftotext", [pdf, "-"])
         #expect(status == 0)
         // W⁽²⁾[0][0] = 0.7, W⁽¹⁾[1][2] = −0.6 (with the minus sign), b⁽²⁾[1] = 0.4.
-        for label in ["0.7", "−0.6", "0.45", "0.4", "Hidden layer (3)"] {
+        for label in ["0.7", "−0.6", "0.45", "0.4", "Lớp ẩn (3)", "Output layer (2)"] {
             #expect(text.contains(label), "\(label) not in pdftotext output: \(text)")
         }
     }

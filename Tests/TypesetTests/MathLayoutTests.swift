@@ -168,8 +168,9 @@ import Testing
     }
 
     @Test func alphabetsMapToMathematicalLetters() throws {
-        let box = try math.layout("\\mathbb{R}^{n} \\mathbf{W} \\alpha \\Sigma h", display: false)
+        let box = try math.layout("\\mathbb{R}^{n} \\mathbf{W} \\alpha \\Sigma h \\mathcal{L} \\mathcal{D}", display: false)
         let texts = box.glyphRuns.map(\.text)
+        #expect(texts.contains("ℒ𝒟"))  // adjacent letters of one face are one run
         #expect(texts.contains("ℝ") && texts.contains("𝐖") && texts.contains("𝛼") && texts.contains("Σ"))
         #expect(texts.contains("ℎ"))
     }

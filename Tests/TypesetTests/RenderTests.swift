@@ -40,6 +40,26 @@ import Canvas
     }
 }
 
+@Suite struct SlidesRenderTests {
+    @Test func slidesAndEnglishRender() throws {
+        var doc = try SampleDocument.document(lesson: 2, language: .en)
+        doc.course = "Neural networks"
+        let pages = try Typesetter(style: .slides16x9).layout(doc)
+        #expect(pages.allSatisfy { $0.size == Size(720, 405) })
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("slides-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pdf = dir.appendingPathComponent("slides.pdf").path
+        try PageRenderer.pdf(pages, to: pdf, title: doc.title)
+        if let keep = ProcessInfo.processInfo.environment["TYPESET_SLIDES_OUT"] {
+            try? FileManager.default.removeItem(atPath: keep)
+            try FileManager.default.copyItem(atPath: pdf, toPath: keep)
+        }
+        let text = try RenderTests().run("pdftotext", [pdf, "-"])
+        #expect(text.contains("Figure 2.1") && text.contains("Table 2.1") && text.contains("Page 1 of \(pages.count)"))
+    }
+}
+
 @Suite struct HandoutRenderTests {
     @Test func handoutWithTitlePageAndContentsRenders() throws {
         let docs = [try SampleDocument.document(lesson: 6), try SampleDocument.document(lesson: 7)]

@@ -213,3 +213,17 @@ import Canvas
         #expect(throws: MathError("unknown command \\oops", line: 1)) { try typesetter.layout(doc) }
     }
 }
+
+@Suite struct OversizeTests {
+    @Test func aFormulaTallerThanAPageShrinksToFitIt() throws {
+        let rows = (1...80).map { "a_{\($0)} &= \($0)" }.joined(separator: " \\\\ ")
+        let pages = try Typesetter(style: .a4, measurer: FixedAdvanceMeasurer())
+            .layout(Document(title: "T", blocks: [.math("\\begin{aligned} \(rows) \\end{aligned}")]))
+        let area = PageStyle.a4.contentRect
+        for page in pages {
+            for item in page.items where item.baseline != nil && item.frame.minY > area.minY && item.text?.hasPrefix("Trang") != true {
+                #expect(item.frame.maxY <= area.maxY + 1e-6)
+            }
+        }
+    }
+}

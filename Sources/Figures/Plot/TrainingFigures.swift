@@ -50,3 +50,28 @@ extension SnapshotPanel {
         self.init(snaps, points: points, xRange: xRange, yRange: yRange, title: title)
     }
 }
+
+extension Heatmap {
+    /// A confusion matrix from Neural's counts (rows: true class, columns: predicted).
+    public init(confusion m: ConfusionMatrix, trueTitle: String?, predictedTitle: String?, title: String? = nil) {
+        self = .confusionMatrix(m.counts, classNames: m.classNames, trueTitle: trueTitle, predictedTitle: predictedTitle, title: title)
+    }
+}
+
+extension ImageGrid {
+    /// Samples `indices` of an image data set (its `imageShape`, 8×8 digits by default), with their
+    /// true class names and, when given, the predicted class of each.
+    public init(dataset: Dataset, indices: [Int], predicted: [Int]? = nil) {
+        let shape = dataset.imageShape ?? ImageShape(width: 8, height: 8)
+        let names = dataset.classNames
+        func name(_ k: Int) -> String { k >= 0 && k < names.count ? names[k] : String(k) }
+        let valid = indices.filter { $0 >= 0 && $0 < dataset.x.rows }
+        self.init(images: valid.map { dataset.x.row($0) },
+                  trueLabels: valid.map { name(dataset.labels[$0]) },
+                  predictedLabels: predicted.map { p in valid.indices.map { $0 < p.count ? name(p[$0]) : "?" } })
+        imageWidth = shape.width
+        imageHeight = shape.height
+        let top = dataset.x.storage.max() ?? 1
+        valueRange = 0...(top > 1 ? top : 1)
+    }
+}
