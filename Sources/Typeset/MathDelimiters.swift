@@ -29,20 +29,20 @@ enum MathShapes {
         case .none:
             return []
         case .paren, .closeParen:
+            // A crescent: two cubic arcs from end to end, thick in the middle, thin at the tips.
             let sb = 0.06 * em
-            let xl = sb, xr = w - sb
-            let thick = min(0.075 * em + 0.015 * h, 0.14 * em)
-            let thin = 0.05 * em
-            let k = 0.55 * (yt - ym)
+            let xr = w - sb
+            let bulge = w - 2 * sb
+            let thick = min(0.075 * em + 0.012 * h, 0.13 * em)
+            let thin = 0.035 * em
+            let a = 0.2 * h
+            let cOut = 4.0 / 3.0 * bulge
+            let cIn = 4.0 / 3.0 * max(bulge - thick - thin, 0.05 * em)
             return [shape([
                 .move(xr, yt),
-                .curve(xl, ym, c1x: xr - 0.62 * (xr - xl), c1y: yt - 0.22 * h, c2x: xl, c2y: ym + k),
-                .curve(xr, yb, c1x: xl, c1y: ym - k, c2x: xr - 0.62 * (xr - xl), c2y: yb + 0.22 * h),
+                .curve(xr, yb, c1x: xr - cOut, c1y: yt - a, c2x: xr - cOut, c2y: yb + a),
                 .line(xr - thin, yb + 0.01 * em),
-                .curve(xl + thick, ym, c1x: xr - 0.62 * (xr - xl) + thick * 0.7, c1y: yb + 0.24 * h,
-                       c2x: xl + thick, c2y: ym - k),
-                .curve(xr - thin, yt - 0.01 * em, c1x: xl + thick, c1y: ym + k,
-                       c2x: xr - 0.62 * (xr - xl) + thick * 0.7, c2y: yt - 0.24 * h),
+                .curve(xr - thin, yt - 0.01 * em, c1x: xr - thin - cIn, c1y: yb + a, c2x: xr - thin - cIn, c2y: yt - a),
                 .close,
             ], fill: true)]
         case .bracket, .closeBracket:

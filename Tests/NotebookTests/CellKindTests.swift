@@ -55,7 +55,7 @@ import Testing
         // AND with w = (1, 1), b = −2: net(1,1) = 0 → fires (net ≥ 0).
         #expect(text.contains("**AND**: $w = (1.0, 1.0)$, $b = -2.0$"))
         #expect(text.contains("1 | 1 | 0.0 | 1"))
-        #expect(text.contains("h₁ = OR"))
+        #expect(text.contains("$h_{1}$ = OR"))
     }
 
     @Test func gradientCheckAgrees() throws {

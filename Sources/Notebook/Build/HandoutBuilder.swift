@@ -144,9 +144,15 @@ public final class HandoutBuilder: @unchecked Sendable {
         try? fm.removeItem(atPath: images)
         try fm.createDirectory(atPath: images, withIntermediateDirectories: true)
         if options.formats.contains(.png) {
-            for (k, page) in pages.enumerated() {
-                try PageRenderer.png(page, dpi: options.pageDPI, to: images + String(format: "/page-%02d.png", k + 1))
+            // Pages are independent: draw them on both cores (each file is the same whatever the order).
+            let failures = Failures()
+            let dpi = options.pageDPI
+            let box = Unchecked(pages)
+            DispatchQueue.concurrentPerform(iterations: pages.count) { k in
+                do { try PageRenderer.png(box.value[k], dpi: dpi, to: images + String(format: "/page-%02d.png", k + 1)) }
+                catch { failures.add(k, error) }
             }
+            if let e = failures.first { throw e }
         }
         for (k, figure) in lesson.figures.enumerated() {
             let size = figure.preferredSize
@@ -202,6 +208,20 @@ private final class Results: @unchecked Sendable {
         reports[i] = r
         lessons[i] = l
     }
+}
+
+/// Read-only values shared with parallel workers (pages and figures are immutable once laid out).
+private struct Unchecked<T>: @unchecked Sendable {
+    let value: T
+    init(_ v: T) { value = v }
+}
+
+/// Errors from parallel work, the one of the lowest index first.
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var errors: [(Int, Error)] = []
+    func add(_ k: Int, _ e: Error) { lock.lock(); errors.append((k, e)); lock.unlock() }
+    var first: Error? { lock.lock(); defer { lock.unlock() }; return errors.min { $0.0 < $1.0 }?.1 }
 }
 
 /// Hands out lesson indices to workers in order.

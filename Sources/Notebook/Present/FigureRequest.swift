@@ -21,6 +21,10 @@ public enum FigureRequest {
     case snapshots([(epoch: Int, network: Network)], Dataset)
     /// A single neuron's line w·x + b = 0 with the points of a two-input dataset.
     case perceptronBoundary(weights: [Double], bias: Double, Dataset, title: String?)
+    /// Several figures of one cell side by side, under one number and caption.
+    indirect case row([FigureRequest])
+    /// Figures stacked one above the other, under one number and caption.
+    indirect case column([FigureRequest])
     /// The computational graph of ŷ = w·x + b, L = (ŷ − y)², forward values and backward gradients.
     case computationGraph(GraphValues)
 

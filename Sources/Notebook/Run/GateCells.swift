@@ -23,7 +23,7 @@ extension Executor {
                  String(st.target), String(st.error), vec(st.weightsAfter), fmt.plain(st.biasAfter)]
             }
             shown.append(.table(ShownTable(
-                header: [words.epoch, words.sample, "x", "net", "ŷ", "y", "ŷ − y", "w", "b"], rows: Array(rows),
+                header: [words.epoch, words.sample, "$x$", "net", "$\\hat{y}$", "$y$", "$\\hat{y} - y$", "$w$", "$b$"], rows: Array(rows),
                 alignments: [.center, .center, .center, .decimal, .center, .center, .center, .center, .decimal],
                 caption: cell.options.caption)))
             if trace.steps.count > limit {
@@ -61,8 +61,8 @@ extension Executor {
                         let x = row.inputs.map(Double.init)
                         return row.inputs.map(String.init) + [fmt.plain(try p.net(x)), String(row.output)]
                     }
-                    let inputs = (1...p.inputCount).map { "x\(subscriptDigits($0))" }
-                    shown.append(.table(ShownTable(header: inputs + ["net = x·w + b", "ŷ"], rows: rows,
+                    let inputs = (1...p.inputCount).map { "$x_{\($0)}$" }
+                    shown.append(.table(ShownTable(header: inputs + ["net = $x \\cdot w + b$", "$\\hat{y}$"], rows: rows,
                                                    alignments: Array(repeating: .center, count: inputs.count + 2))))
                 }
             } else {
@@ -78,12 +78,19 @@ extension Executor {
                         let r = LogicGates.xor(x[0], x[1])
                         return [String(x[0]), String(x[1]), String(r.or), String(r.nand), String(r.output)]
                     }
-                    shown.append(.table(ShownTable(header: ["x₁", "x₂", "h₁ = OR", "h₂ = NAND", "ŷ = AND(h₁, h₂)"], rows: rows,
+                    shown.append(.table(ShownTable(header: ["$x_{1}$", "$x_{2}$", "$h_{1}$ = OR", "$h_{2}$ = NAND", "$\\hat{y}$ = AND($h_{1}$, $h_{2}$)"], rows: rows,
                                                    alignments: Array(repeating: .center, count: 5))))
                 }
             }
         }
-        if let c = cell.options.caption { shown.append(.paragraph("*\(c)*")) }
+        // The caption goes on the last table or figure (numbered "Bảng 3.1" / "Hình 3.1").
+        if let c = cell.options.caption, let k = shown.lastIndex(where: { if case .table = $0 { return true }; if case .figure = $0 { return true }; return false }) {
+            switch shown[k] {
+            case .table(var t): t.caption = c; shown[k] = .table(t)
+            case .figure(let r, _): shown[k] = .figure(r, caption: c)
+            default: break
+            }
+        }
         return (.shown(kind: .gates), shown)
     }
 }
