@@ -46,7 +46,8 @@ struct FigureMaker {
             return d
         case let .lines(series, xLabel, yLabel, logY):
             var c = LineChart(series.map { s in
-                LineChart.Series(s.name, x: s.points.map(\.x), y: s.points.map(\.y), dash: s.dashed ? [5, 3] : [])
+                LineChart.Series(s.name, x: s.points.map(\.x), y: s.points.map(\.y), dash: s.dashed ? [5, 3] : [],
+                                 marker: s.markers ? .circle : nil)
             }, xLabel: xLabel, yLabel: yLabel)
             if logY { c.yScale = .log }
             if series.count == 1 { c.legend = .none }

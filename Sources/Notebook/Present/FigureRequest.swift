@@ -32,10 +32,13 @@ public enum FigureRequest {
         public var name: String
         public var points: [(x: Double, y: Double)]
         public var dashed: Bool
-        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false) {
+        /// A marker at every point (few points, such as errors per epoch).
+        public var markers: Bool
+        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false, markers: Bool = false) {
             self.name = name
             self.points = points
             self.dashed = dashed
+            self.markers = markers
         }
     }
 }
