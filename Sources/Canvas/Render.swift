@@ -52,10 +52,7 @@ public enum Render {
                                draw: (Canvas) throws -> Void) throws -> Data {
         let surface = try rasterize(size: size, dpi: dpi, background: background, draw: draw)
         defer { cairo_surface_destroy(surface) }
-        let sink = ByteSink()
-        let status = sink.withWriter { write, closure in cairo_surface_write_to_png_stream(surface, write, closure) }
-        try CanvasError.check(status, "encoding a PNG")
-        return sink.data
+        return try PNGEncoder.encode(surface: surface)
     }
 
     /// The pixels of a drawing of `size` points at `dpi`, without a PNG round trip (for pixel tests).

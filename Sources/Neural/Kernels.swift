@@ -80,6 +80,45 @@ enum Kernels {
         }
     }
 
+    /// Z = X·W + Z for `rows` rows: pairs of rows share each load of W (8 columns at a time);
+    /// an odd last row and any last columns go through `rowTimesMatrix`.
+    static func matrixTimesMatrix(_ x: UnsafePointer<Double>, rows: Int, _ nin: Int, _ w: UnsafePointer<Double>, _ nout: Int,
+                                  _ z: UnsafeMutablePointer<Double>) {
+        var r = 0
+        let blocked = nout / 8 * 8
+        while r + 2 <= rows {
+            let x0 = x + r * nin, x1 = x0 + nin, z0 = z + r * nout, z1 = z0 + nout
+            var j = 0
+            while j < blocked {
+                var a0 = load4(z0 + j), a1 = load4(z0 + j + 4), b0 = load4(z1 + j), b1 = load4(z1 + j + 4)
+                for k in 0..<nin {
+                    let u = x0[k], v = x1[k]
+                    if u == 0 && v == 0 { continue }
+                    let p = w + k * nout + j
+                    let w0 = load4(p), w1 = load4(p + 4)
+                    let uu = SIMD4<Double>(repeating: u), vv = SIMD4<Double>(repeating: v)
+                    a0 += uu * w0
+                    a1 += uu * w1
+                    b0 += vv * w0
+                    b1 += vv * w1
+                }
+                store4(a0, z0 + j); store4(a1, z0 + j + 4); store4(b0, z1 + j); store4(b1, z1 + j + 4)
+                j += 8
+            }
+            for jj in blocked..<nout {
+                var a = z0[jj], b = z1[jj]
+                for k in 0..<nin {
+                    a += x0[k] * w[k * nout + jj]
+                    b += x1[k] * w[k * nout + jj]
+                }
+                z0[jj] = a
+                z1[jj] = b
+            }
+            r += 2
+        }
+        if r < rows { rowTimesMatrix(x + r * nin, nin, w, nout, z + r * nout) }
+    }
+
     /// Returns row·δ (over n values) and then sets row ← row − c·δ, in one pass (the fused BP2 + BP4
     /// of per-sample SGD: the dot product sees the old weights).
     @inline(__always)

@@ -70,6 +70,10 @@ public struct Trainer: Sendable {
                 guard c.epochs > 0 else { return }
                 for epoch in 1...c.epochs {
                     if c.shuffle { shuffler.shuffle(&order) }
+                    engine.trackRunning = c.trainingMetrics == .duringEpoch
+                    engine.runningClasses = classes
+                    engine.runningLoss = 0
+                    engine.runningCorrect = 0
                     try order.withUnsafeBufferPointer { ob in
                         let op = ob.baseAddress!
                         if fused {
@@ -82,6 +86,10 @@ public struct Trainer: Sendable {
                             let count = min(batchSize, m - start)
                             engine.gather(x: xp, y: yp, order: op, start: start, count: count)
                             engine.forward(engine.xBuf, rows: count, training: true)
+                            if engine.trackRunning {
+                                engine.accumulate(engine.output, engine.yBuf, rows: count, classes: classes,
+                                                  total: &engine.runningLoss, correct: &engine.runningCorrect)
+                            }
                             engine.outputDelta(engine.yBuf, rows: count, scaleRows: count)
                             engine.backward(engine.xBuf, rows: count)
                             engine.update(optimizer: c.optimizer, learningRate: c.learningRate, l1: c.l1, l2: c.l2)
@@ -92,7 +100,9 @@ public struct Trainer: Sendable {
                     history.epochsRun = epoch
                     let log = epoch == 1 || epoch % c.logEvery == 0 || epoch == c.epochs || c.earlyStoppingPatience != nil || c.targetAccuracy != nil
                     if log {
-                        let train = engine.evaluate(x: xp, y: yp, rows: m, classes: classes)
+                        let train: (loss: Double, accuracy: Double?) = c.trainingMetrics == .afterEpoch
+                            ? engine.evaluate(x: xp, y: yp, rows: m, classes: classes)
+                            : (loss: engine.runningLoss * c.loss.batchScale(m), accuracy: classes ? Double(engine.runningCorrect) / Double(m) : nil)
                         guard train.loss.isFinite, engine.parametersAreFinite else {
                             throw TrainingError.diverged(epoch: epoch, loss: train.loss.isFinite ? .nan : train.loss)
                         }

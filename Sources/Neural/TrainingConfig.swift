@@ -29,6 +29,16 @@ public struct TrainingConfig: Equatable, Sendable {
         }
     }
 
+    /// When the training loss and accuracy of an epoch are measured.
+    public enum TrainingMetrics: String, Equatable, Hashable, Sendable {
+        /// A separate pass over the training set after the epoch (dropout off): the loss of the
+        /// network as it stands after epoch e.
+        case afterEpoch = "after-epoch"
+        /// The mean over the epoch's samples, each taken at its step before the update (as Keras
+        /// reports it); free, as the forward pass is done anyway.
+        case duringEpoch = "during-epoch"
+    }
+
     public var loss: Loss = .halfSSE
     public var optimizer: Optimizer = .sgd
     /// η.
@@ -59,6 +69,7 @@ public struct TrainingConfig: Equatable, Sendable {
     /// Stop as soon as the validation accuracy (the training accuracy when there is no validation
     /// data) reaches this value, checked every epoch. nil = off.
     public var targetAccuracy: Double? = nil
+    public var trainingMetrics: TrainingMetrics = .afterEpoch
     /// Epochs after which to keep a copy of the network (0 = before training).
     public var snapshotEpochs: [Int] = []
     /// Record the loss and accuracy every this many epochs (and at epoch 1 and the last).

@@ -31,6 +31,9 @@ final class TrainingEngine {
     let outputSize: Int
 
     var dropoutRNG = SeededRandom(seed: 0)
+    /// Running metrics of the current epoch (TrainingConfig.TrainingMetrics.duringEpoch).
+    var trackRunning = false, runningClasses = false
+    var runningLoss = 0.0, runningCorrect = 0
     var adamStep = 0
 
     init(network: Network, loss: Loss, capacity: Int, dropout: Double = 0, needsState: Bool = true) {
@@ -115,9 +118,13 @@ final class TrainingEngine {
             let nin = s.nin, nout = s.nout, zl = s.z, wl = s.w
             let hasBias = s.biasMode != .none
             for r in 0..<rows {
-                let zr = zl + r * nout, xr = inp + r * nin
+                let zr = zl + r * nout
                 if hasBias { zr.update(from: s.b, count: nout) } else { zr.update(repeating: 0, count: nout) }
-                Kernels.rowTimesMatrix(xr, nin, wl, nout, zr)
+            }
+            if rows == 1 {
+                Kernels.rowTimesMatrix(inp, nin, wl, nout, zl)
+            } else {
+                Kernels.matrixTimesMatrix(inp, rows: rows, nin, wl, nout, zl)
             }
             Kernels.activate(s.activation, zl, s.a, rows: rows, cols: nout)
             if let m = s.mask {
@@ -250,6 +257,7 @@ final class TrainingEngine {
     /// (BP4 with η folded in). Same numbers as backward + update.
     func sgdSample(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, learningRate eta: Double) {
         forward(x, rows: 1, training: false)
+        if trackRunning { accumulate(output, y, rows: 1, classes: runningClasses, total: &runningLoss, correct: &runningCorrect) }
         outputDelta(y, rows: 1, scaleRows: 1)
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
             let s = layers[l]
@@ -278,44 +286,49 @@ final class TrainingEngine {
 
     // MARK: evaluation
 
+    /// Adds the loss of `rows` rows (before the batch reduction) to `total` and, with `classes`,
+    /// the number of rows whose predicted class is the target's to `correct`.
+    func accumulate(_ yh: UnsafePointer<Double>, _ yt: UnsafePointer<Double>, rows count: Int, classes: Bool,
+                    total: inout Double, correct: inout Int) {
+        let dL = outputSize, eps = Loss.clampEpsilon
+        for i in 0..<(count * dL) {
+            let p = yh[i], t = yt[i]
+            switch loss.kind {
+            case .halfSSE: total += 0.5 * (p - t) * (p - t)
+            case .sse: total += (p - t) * (p - t)
+            case .mse: total += (p - t) * (p - t) / Double(dL)
+            case .binaryCrossEntropy:
+                let q = min(max(p, eps), 1 - eps)
+                total -= t * log(q) + (1 - t) * log(1 - q)
+            case .categoricalCrossEntropy:
+                if t != 0 { total -= t * log(max(p, eps)) }
+            }
+        }
+        guard classes else { return }
+        for r in 0..<count {
+            let pr = yh + r * dL, tr = yt + r * dL
+            if dL == 1 {
+                if (pr[0] >= 0.5) == (tr[0] >= 0.5) { correct += 1 }
+            } else {
+                var bp = 0, bt = 0
+                for j in 1..<dL {
+                    if pr[j] > pr[bp] { bp = j }
+                    if tr[j] > tr[bt] { bt = j }
+                }
+                if bp == bt { correct += 1 }
+            }
+        }
+    }
+
     /// The loss (configured reduction over all m rows) and, for 0/1 targets, the accuracy.
     func evaluate(x: UnsafePointer<Double>, y: UnsafePointer<Double>, rows m: Int, classes: Bool) -> (loss: Double, accuracy: Double?) {
         let d0 = sizes[0], dL = outputSize
         var total = 0.0, correct = 0
         var start = 0
-        let eps = Loss.clampEpsilon
         while start < m {
             let count = min(capacity, m - start)
             forward(x + start * d0, rows: count, training: false)
-            let yh = output, yt = y + start * dL
-            for i in 0..<(count * dL) {
-                let p = yh[i], t = yt[i]
-                switch loss.kind {
-                case .halfSSE: total += 0.5 * (p - t) * (p - t)
-                case .sse: total += (p - t) * (p - t)
-                case .mse: total += (p - t) * (p - t) / Double(dL)
-                case .binaryCrossEntropy:
-                    let q = min(max(p, eps), 1 - eps)
-                    total -= t * log(q) + (1 - t) * log(1 - q)
-                case .categoricalCrossEntropy:
-                    if t != 0 { total -= t * log(max(p, eps)) }
-                }
-            }
-            if classes {
-                for r in 0..<count {
-                    let pr = yh + r * dL, tr = yt + r * dL
-                    if dL == 1 {
-                        if (pr[0] >= 0.5) == (tr[0] >= 0.5) { correct += 1 }
-                    } else {
-                        var bp = 0, bt = 0
-                        for j in 1..<dL {
-                            if pr[j] > pr[bp] { bp = j }
-                            if tr[j] > tr[bt] { bt = j }
-                        }
-                        if bp == bt { correct += 1 }
-                    }
-                }
-            }
+            accumulate(output, y + start * dL, rows: count, classes: classes, total: &total, correct: &correct)
             start += count
         }
         return (total * loss.batchScale(m), classes && m > 0 ? Double(correct) / Double(m) : nil)

@@ -174,3 +174,34 @@ import Testing
         #expect(throws: CanvasError.self) { _ = try Render.pngData(size: Size(-1, 100), dpi: 72) { _ in } }
     }
 }
+
+@Suite struct PNGEncoderTests {
+    /// A scene with text, antialiased edges, an image and (optionally) transparency.
+    static func scene(_ c: Canvas) throws {
+        c.fill(Rect(x: 3, y: 3, width: 30, height: 12), Color(hex: "#56B4E9").withAlpha(0.6))
+        c.circle(center: Point(60, 20), radius: 14); c.stroke(Color(hex: "#D55E00"), width: 1.3)
+        try c.drawText("Đạo hàm ∂J/∂W", at: Point(4, 30), style: TextStyle(size: 9))
+        c.drawImage(rgba: [0, 0, 0, 255, 255, 255, 255, 0, 30, 60, 90, 128, 200, 100, 50, 255],
+                    width: 2, height: 2, in: Rect(x: 80, y: 4, width: 16, height: 16))
+    }
+
+    @Test func decodesToTheRenderedPixelsOpaqueAndTransparent() throws {
+        for background in [Color.white, .clear] {
+            let pixels = try Render.bitmap(size: Size(100, 50), dpi: 144, background: background, draw: Self.scene)
+            let png = try Render.pngData(size: Size(100, 50), dpi: 144, background: background, draw: Self.scene)
+            // libpng (through Cairo) checks the signature, chunk CRCs and the zlib stream.
+            let decoded = try Bitmap(pngData: png)
+            #expect(decoded == pixels, "background \(background)")
+            // Colour type 2 (RGB) for an opaque image, 6 (RGBA) otherwise; 8 bits per channel.
+            #expect(png[24] == 8 && png[25] == (background == .white ? 2 : 6))
+            #expect((count(decoded) { _, _, _, a in a == 0 } > 0) == (background == .clear))
+        }
+    }
+
+    @Test func fileRecognisesIt() throws {
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        try Render.png(size: Size(100, 50), dpi: 72, to: dir + "/s.png", draw: Self.scene)
+        let out = try run("file", ["-b", dir + "/s.png"]).output
+        #expect(out.hasPrefix("PNG image data, 100 x 50, 8-bit/color RGB, non-interlaced"), "\(out)")
+    }
+}

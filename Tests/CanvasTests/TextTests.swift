@@ -258,3 +258,42 @@ import Testing
         keepSample(dir + "/h.png", as: "halo.png")
     }
 }
+
+@Suite struct TextFuzzTests {
+    /// Random strings built from markup-significant pieces: as markup they either lay out or throw
+    /// CanvasError.markup (never crash, never draw nothing silently); as plain text they always lay out.
+    @Test func randomMarkupNeverCrashes() throws {
+        let pieces = ["<b>", "</b>", "<i>", "</i>", "<sub>", "</sub>", "<sup>", "</sup>", "<span foreground=\"#D55E00\">",
+                      "</span>", "&amp;", "&", "<", ">", "&#x1EA1;", "&#0;", "ạ", "\u{0323}", "\n", "\t", "\0", "∂", "x", " ",
+                      "<span size=\"-5\">", "<span font_family=\"", "\"", "'", "&lt;", "<br/>", "😀", "\u{202E}"]
+        var random = SplitMix64(seed: 42)   // the same strings every run
+        let c = Canvas.measuring()
+        var valid = 0, invalid = 0
+        for _ in 0..<400 {
+            let s = (0..<Int.random(in: 1...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            do {
+                let l = try c.layout(s, style: TextStyle(width: 120), markup: true)
+                #expect(l.lineCount >= 1)
+                valid += 1
+            } catch let e as CanvasError {
+                if case .markup = e { invalid += 1 } else { Issue.record("unexpected \(e) for \(s.debugDescription)") }
+            }
+            let plain = try c.layout(s, style: TextStyle(width: 120))
+            #expect(plain.lineCount >= 1)
+        }
+        #expect(valid > 20 && invalid > 20, "valid \(valid), invalid \(invalid)")
+    }
+}
+
+/// SplitMix64, for a fuzz test that is the same every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}

@@ -41,3 +41,26 @@ import Testing
         #expect(y == [Double](repeating: 1, count: 11))
     }
 }
+
+@Suite struct MatrixKernelTests {
+    @Test(arguments: [(1, 3, 5), (2, 64, 32), (3, 7, 10), (5, 16, 17), (4, 2, 1)])
+    func batchProductMatchesMatrixDot(shape: (Int, Int, Int)) throws {
+        let (m, k, n) = shape
+        var rng = SeededRandom(seed: UInt64(m * 100 + k * 10 + n))
+        // Inputs with exact zeros (as digit pixels have) to exercise the skipping.
+        let x = Matrix(rows: m, cols: k, storage: (0..<(m * k)).map { _ in rng.nextUnit() < 0.4 ? 0 : rng.uniform(-1, 1) })
+        let w = Matrix(rows: k, cols: n, storage: (0..<(k * n)).map { _ in rng.uniform(-1, 1) })
+        let bias = (0..<n).map { _ in rng.uniform(-1, 1) }
+        var z = [Double](repeating: 0, count: m * n)
+        for r in 0..<m { for j in 0..<n { z[r * n + j] = bias[j] } }
+        x.storage.withUnsafeBufferPointer { xp in
+            w.storage.withUnsafeBufferPointer { wp in
+                z.withUnsafeMutableBufferPointer { zp in
+                    Kernels.matrixTimesMatrix(xp.baseAddress!, rows: m, k, wp.baseAddress!, n, zp.baseAddress!)
+                }
+            }
+        }
+        let expected = try x.dot(w).addingRow(Matrix(row: bias))
+        for i in 0..<(m * n) { #expect(abs(z[i] - expected.storage[i]) < 1e-13) }
+    }
+}

@@ -134,13 +134,16 @@ enum DigitsFixture {
     }
 
     /// Digits [64,32,16,10]: tanh hidden layers, softmax + cross-entropy, Adam (η = 0.01), batches
-    /// of 32, 10 epochs, seed 2, on the seeded 75/25 split: at least 95 % of the test set right.
+    /// of 32, 8 epochs, seed 2, on the seeded 75/25 split: at least 95 % of the test set right
+    /// (96.2 % when written; about 5 s in a debug build on a busy machine, milliseconds in release).
     @Test func digitsReach95PercentTestAccuracy() throws {
         let (train, test) = DigitsFixture.split
         #expect(train.count == 1347 && test.count == 450)
         let net = try Network(sizes: [64, 32, 16, 10], activations: [.tanh, .tanh, .softmax], initializer: .xavier, seed: 2)
-        let c = TrainingConfig(loss: .categoricalCrossEntropy, optimizer: .adam, learningRate: 0.01, epochs: 10,
+        var c = TrainingConfig(loss: .categoricalCrossEntropy, optimizer: .adam, learningRate: 0.01, epochs: 8,
                                batch: .mini(32), seed: 2)
+        c.logEvery = 8
+        c.trainingMetrics = .duringEpoch
         let r = try Trainer(c).train(net, on: train, validation: test)
         let predicted = try r.network.predict(test.x).argmaxPerRow
         let correct = zip(predicted, test.labels).filter { $0 == $1 }.count

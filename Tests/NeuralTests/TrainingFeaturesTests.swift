@@ -97,6 +97,36 @@ import Testing
         #expect(h.validationAccuracy.allSatisfy { $0 >= 0 && $0 <= 1 })
     }
 
+    @Test func runningMetricsDuringTheEpoch() throws {
+        // Per-sample SGD without shuffling: the running ½SSE is the sum of each sample's loss just
+        // before its own update, computed here step by step with Network.backward.
+        let net = try Network(sizes: [2, 3, 1], activation: .sigmoid, initializer: .xavier, seed: 12)
+        var c = TrainingConfig(loss: .halfSSE, learningRate: 0.7, epochs: 3, shuffle: false)
+        c.trainingMetrics = .duringEpoch
+        let r = try Trainer(c).train(net, x: Self.x, y: Self.y)
+        var n = net
+        var expected: [Double] = [], correct: [Double] = []
+        for _ in 0..<3 {
+            var total = 0.0, right = 0
+            for i in 0..<4 {
+                let xi = Matrix(row: Self.x.row(i)), yi = Matrix(row: Self.y.row(i))
+                let bt = try n.backward(input: xi, target: yi, loss: .halfSSE, learningRate: 0.7)
+                total += bt.loss
+                if (try n.predict(xi)[0, 0] >= 0.5) == (yi[0, 0] == 1) { right += 1 }
+                n = n.applying(bt)
+            }
+            expected.append(total)
+            correct.append(Double(right) / 4)
+        }
+        for (a, b) in zip(r.history.loss, expected) { #expect(abs(a - b) < 1e-12) }
+        #expect(r.history.accuracy == correct)
+        // The mini-batch path: BCE averaged over the epoch's batches is finite, positive and falls.
+        var m = TrainingConfig(loss: .binaryCrossEntropy, optimizer: .adam, learningRate: 0.05, epochs: 50, batch: .mini(2), seed: 1)
+        m.trainingMetrics = .duringEpoch
+        let h = try Trainer(m).train(net, x: Self.x, y: Self.y).history
+        #expect(h.loss.allSatisfy { $0.isFinite && $0 > 0 } && h.loss.last! < h.loss.first!)
+    }
+
     @Test func badConfigurationsAreRejected() throws {
         let net = try Network(sizes: [2, 1], activation: .sigmoid, seed: 1)
         func fails(_ edit: (inout TrainingConfig) -> Void) -> Bool {

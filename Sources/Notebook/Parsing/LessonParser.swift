@@ -11,6 +11,7 @@ public enum LessonParser {
         } catch {
             throw LessonErrors([LessonError("cannot read the file", at: SourceLocation(file: path, line: 1, column: 1))])
         }
+        do { try Limits.current.checkLessonSize(data.count, file: path) } catch let e as LessonError { throw LessonErrors([e]) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LessonErrors([LessonError("the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
         }

@@ -32,6 +32,7 @@ extension Executor {
         case let .inline(columns, rows, target):
             result = try inlineDataset(name: name, columns: columns, rows: rows, target: target, cell: cell)
         }
+        if let problem = Limits.current.rowsProblem(result.all.count, what: "dataset") { throw cell.error(problem) }
         if let split = s.split {
             let (train, test) = try result.all.split(testFraction: split.test, seed: split.seed, stratified: result.all.isClassification)
             result.train = train
@@ -83,10 +84,14 @@ extension Executor {
 
     /// Reads a file of Lessons/data; a missing file names the key that asked for it.
     func readData(_ file: String, at location: SourceLocation, in cell: Cell) throws -> String {
-        guard !file.contains(".."), !file.hasPrefix("/") else {
-            throw cell.error("'\(file)': data files are named relative to Lessons/data, without '..'", at: location)
+        let path: String
+        switch Limits.containedPath(file, in: dataDirectory) {
+        case .success(let p): path = p
+        case .failure(let refusal): throw cell.error(refusal.description, at: location)
         }
-        let path = (dataDirectory as NSString).appendingPathComponent(file)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > Limits.current.dataFileBytes {
+            throw cell.error("'\(file)' is \(size) bytes, which exceeds the limit of \(Limits.current.dataFileBytes) bytes for a data file", at: location)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw cell.error("cannot read '\(file)' in \(dataDirectory)", at: location)
         }

@@ -28,6 +28,9 @@ extension Executor {
         guard train.y.cols == net.outputSize else {
             throw cell.error("the data's targets are \(train.y.shapeText) but the network gives \(net.outputSize) outputs per sample", at: s.data.location)
         }
+        if let problem = Limits.current.trainingProblem(epochs: s.epochs, samples: train.count, parameters: net.parameterCount) {
+            throw cell.error(problem, at: cell.fields.location(of: "epochs"))
+        }
         let loss: Loss
         if let l = s.loss { loss = try resolveLoss(l, in: cell) }
         else { loss = net.layers.last?.activation.kind == .softmax ? .categoricalCrossEntropy : .halfSSE }
