@@ -69,6 +69,8 @@ public struct LineChart: Drawable, Sendable {
         }
         for h in horizontalLines where yDomain == nil { y0 = min(y0, h); y1 = max(y1, h) }
         if !x0.isFinite { (x0, x1) = (0, 1) }
+        // Epochs 1…300 read better on 0…300: start at 0 when the data starts just after it.
+        if x0 > 0 && x1 > x0 && x0 <= (x1 - x0) * 0.02 { x0 = 0 }
         if !y0.isFinite { (y0, y1) = (yScale == .log ? 0.1 : 0, 1) }
         let xa: AxisSpec = xDomain.map { .exact($0, label: xLabel) } ?? .exact(x0 == x1 ? (x0 - 1)...(x1 + 1) : x0...x1, label: xLabel)
         let ya: AxisSpec = yDomain.map { .exact($0, label: yLabel, scale: yScale) } ?? .nice(y0, y1, label: yLabel, scale: yScale)
