@@ -1,6 +1,7 @@
 import Canvas
 
 /// Lays documents onto pages: pure boxes with positions, no drawing (PageRenderer draws them).
+/// Its measurer caches, so one Typesetter belongs to one thread: make one per concurrent build.
 public struct Typesetter {
     public var style: PageStyle
     public let measurer: TextMeasurer
