@@ -21,6 +21,10 @@ public enum FigureRequest {
     case snapshots([(epoch: Int, network: Network)], Dataset)
     /// A single neuron's line w·x + b = 0 with the points of a two-input dataset.
     case perceptronBoundary(weights: [Double], bias: Double, Dataset, title: String?)
+    /// Several figures of one cell side by side, under one number and caption.
+    indirect case row([FigureRequest])
+    /// Figures stacked one above the other, under one number and caption.
+    indirect case column([FigureRequest])
     /// The computational graph of ŷ = w·x + b, L = (ŷ − y)², forward values and backward gradients.
     case computationGraph(GraphValues)
 
@@ -28,10 +32,13 @@ public enum FigureRequest {
         public var name: String
         public var points: [(x: Double, y: Double)]
         public var dashed: Bool
-        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false) {
+        /// A marker at every point (few points, such as errors per epoch).
+        public var markers: Bool
+        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false, markers: Bool = false) {
             self.name = name
             self.points = points
             self.dashed = dashed
+            self.markers = markers
         }
     }
 }

@@ -11,6 +11,7 @@ public struct Words: Sendable {
     public var finalLoss, epochsRun, decisionBoundary, lossCurve, relativeError, backprop, numeric: String
     public var maxRelativeError, step, macroAverage: String
     public var networkWord, gradientsAndUpdates: String
+    public var confusionNote: String
 
     public static let vi = Words(
         layer: "Lớp", neuron: "Nơ-ron", input: "Đầu vào", output: "Đầu ra", weights: "Trọng số", bias: "Độ lệch",
@@ -30,7 +31,8 @@ public struct Words: Sendable {
         finalLoss: "Mất mát cuối", epochsRun: "Số epoch đã chạy", decisionBoundary: "Biên quyết định",
         lossCurve: "Đường cong mất mát", relativeError: "Sai số tương đối", backprop: "Lan truyền ngược",
         numeric: "Sai phân hữu hạn", maxRelativeError: "Sai số tương đối lớn nhất", step: "Bước",
-        macroAverage: "Trung bình (macro)", networkWord: "Mạng", gradientsAndUpdates: "Gradient và cập nhật trọng số")
+        macroAverage: "Trung bình (macro)", networkWord: "Mạng", gradientsAndUpdates: "Gradient và cập nhật trọng số",
+        confusionNote: "Ma trận nhầm lẫn (confusion matrix): hàng là lớp thật, cột là lớp dự đoán.")
 
     public static let en = Words(
         layer: "Layer", neuron: "Neuron", input: "Input", output: "Output", weights: "Weights", bias: "Bias",
@@ -50,7 +52,8 @@ public struct Words: Sendable {
         finalLoss: "Final loss", epochsRun: "Epochs run", decisionBoundary: "Decision boundary",
         lossCurve: "Loss curve", relativeError: "Relative error", backprop: "Backprop",
         numeric: "Finite differences", maxRelativeError: "Largest relative error", step: "Step",
-        macroAverage: "Average (macro)", networkWord: "Network", gradientsAndUpdates: "Gradients and weight updates")
+        macroAverage: "Average (macro)", networkWord: "Network", gradientsAndUpdates: "Gradients and weight updates",
+        confusionNote: "Confusion matrix: rows are the true classes, columns the predicted ones.")
 
     public static func of(_ lang: LessonLanguage) -> Words { lang == .vi ? .vi : .en }
 }

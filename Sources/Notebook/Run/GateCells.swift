@@ -14,13 +14,15 @@ extension Executor {
         let trace = try DeltaRule(learningRate: s.learningRate, maxEpochs: s.epochs)
             .train(Perceptron(weights: w, bias: s.bias), on: data)
         var shown: [Shown] = []
-        let vec: ([Double]) -> String = { "(" + $0.map(fmt.plain).joined(separator: ", ") + ")" }
+        // Text cells get a real minus sign (Typeset sets pure numbers with one itself).
+        let minus: (String) -> String = { $0.replacingOccurrences(of: "-", with: "−") }
+        let vec: ([Double]) -> String = { minus("(" + $0.map(fmt.plain).joined(separator: ", ") + ")") }
         shown.append(.math("\\hat{y} = \\mathrm{step}(x \\cdot w + b), \\quad w \\leftarrow w - \\eta(\\hat{y} - y)\\,x, \\quad b \\leftarrow b - \\eta(\\hat{y} - y), \\quad \\eta = \(fmt.tex(s.learningRate))"))
         if s.show == "trace" {
             let limit = 64
             let rows = trace.steps.prefix(limit).map { st -> [String] in
                 [String(st.epoch), String(st.sample + 1), vec(st.x), fmt.plain(st.net), String(st.prediction),
-                 String(st.target), String(st.error), vec(st.weightsAfter), fmt.plain(st.biasAfter)]
+                 String(st.target), minus(String(st.error)), vec(st.weightsAfter), fmt.plain(st.biasAfter)]
             }
             shown.append(.table(ShownTable(
                 header: [words.epoch, words.sample, "$x$", "net", "$\\hat{y}$", "$y$", "$\\hat{y} - y$", "$w$", "$b$"], rows: Array(rows),
@@ -35,7 +37,7 @@ extension Executor {
                                 trace.errorsPerEpoch.map(String.init).joined(separator: ", ") + "."))
         if s.plot.contains("errors") {
             let pts = trace.errorsPerEpoch.enumerated().map { (x: Double($0.offset + 1), y: Double($0.element)) }
-            shown.append(.figure(.lines(series: [.init(name: words.errorsPerEpoch, points: pts)], xLabel: words.epoch,
+            shown.append(.figure(.lines(series: [.init(name: words.errorsPerEpoch, points: pts, markers: true)], xLabel: words.epoch,
                                         yLabel: words.errorsPerEpoch, logY: false), caption: nil))
         }
         if s.plot.contains("boundary"), data.featureCount == 2 {
