@@ -85,7 +85,7 @@ import Testing
         #expect(CLI.exists(dir + "/out/vi/01-good.pdf"))
         let all = cases.map(\.file) + ["15-huge.md", "16-bytes.md"]
         let says = Dictionary(uniqueKeysWithValues: cases.map { ($0.file, $0.says) } + [
-            ("15-huge.md", "exceeds the limit of 4194304 bytes"), ("16-bytes.md", "not UTF-8")])
+            ("15-huge.md", "exceeds the limit of 1048576 bytes"), ("16-bytes.md", "not UTF-8")])
         for f in all {
             let stem = (f as NSString).deletingPathExtension
             let line = r.stderr.split(separator: "\n").first { $0.hasPrefix("L/vi/\(f):") }.map(String.init) ?? ""

@@ -99,6 +99,7 @@ public final class HandoutBuilder: @unchecked Sendable {
             }
             let assembled = try DocumentAssembler().assemble(try executor.run())
             let pages = try Typesetter().layout(assembled.standalone)
+            try Limits.current.checkPages(pages.count, file: path)
             try write(assembled, pages: pages)
             report.pages = pages.count
             report.figures = assembled.figures.count
