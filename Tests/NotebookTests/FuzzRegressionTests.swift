@@ -33,6 +33,19 @@ import Testing
         }
     }
 
+    /// lesson-1537c299abe9a540.md: an inline dataset whose class column holds 1e308 trapped converting the
+    /// class name to Int (DataCells.inlineDataset).
+    @Test func hugeWholeNumberClassLabelDoesNotTrap() throws {
+        let body = "```nn dataset\nname: d\ncolumns: [x, y]\nrows: [[1, 0], [2, 1e308], [3, -9.9e300]]\ntarget: y\nshow: table\n```\n"
+        let lesson = try LessonParser.parse(Self.header + body, file: "t.md")
+        let out = try Executor(lesson: lesson, dataDirectory: "/nonexistent").run()
+        guard case .cell(_, let shown) = out.parts.first(where: { if case .cell = $0 { return true }; return false }) else {
+            Issue.record("no cell output"); return
+        }
+        guard case .table(let t) = shown.first else { Issue.record("no table"); return }
+        #expect(t.rows.count == 3)
+    }
+
     // MARK: limits, each named with the value asked
 
     @Test func layerWidthLimit() throws {
