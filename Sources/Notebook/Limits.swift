@@ -9,7 +9,9 @@ import Foundation
 /// mutated "epochs: 1000000" is refused quickly instead of training for minutes.
 public struct Limits: Sendable, Equatable {
     /// Bytes of a lesson file.
-    public var lessonBytes = 4 << 20
+    public var lessonBytes = 1 << 20
+    /// Cells of one lesson (the longest lesson has about 30).
+    public var cells = 400
     /// Bytes of a data file under Lessons/data.
     public var dataFileBytes = 64 << 20
     /// Layers after the input.
@@ -22,7 +24,8 @@ public struct Limits: Sendable, Equatable {
     public var epochs = 1_000_000
     /// Epochs of one `perceptron` cell.
     public var perceptronEpochs = 10_000
-    /// Work of one training run: epochs × samples × parameters (about one multiply-add each way).
+    /// Work of the training runs of one lesson: epochs × samples × parameters summed over its `train`
+    /// cells (about one multiply-add each way per step). The lessons' largest uses about 2e9.
     public var trainingWork = 5e10
     /// Samples of one dataset (generated, CSV or inline).
     public var datasetRows = 100_000
@@ -40,6 +43,7 @@ public struct Limits: Sendable, Equatable {
     public static let fuzzing: Limits = {
         var l = Limits()
         l.lessonBytes = 1 << 20
+        l.cells = 200
         l.dataFileBytes = 4 << 20
         l.layers = 8
         l.layerWidth = 256
@@ -76,10 +80,14 @@ public struct Limits: Sendable, Equatable {
         return nil
     }
 
-    /// Work of a training run: epochs × samples × parameters.
-    public func trainingProblem(epochs: Int, samples: Int, parameters p: Int) -> String? {
+    /// Work of a training run: epochs × samples × parameters, added to the work of the lesson's
+    /// earlier training cells (`before`).
+    public func trainingProblem(epochs: Int, samples: Int, parameters p: Int, before: Double = 0) -> String? {
         let work = Double(epochs) * Double(samples) * Double(max(p, 1))
-        guard work > trainingWork else { return nil }
+        guard work + before > trainingWork else { return nil }
+        if before > 0 && work <= trainingWork {
+            return "training: \(epochs) epochs × \(samples) samples × \(p) parameters = \(Self.short(work)) steps brings the lesson's training to \(Self.short(work + before)) steps, which exceeds the limit of \(Self.short(trainingWork)) for a lesson"
+        }
         return "training: \(epochs) epochs × \(samples) samples × \(p) parameters = \(Self.short(work)) steps exceeds the limit of \(Self.short(trainingWork)); use fewer epochs or a smaller network or dataset"
     }
 

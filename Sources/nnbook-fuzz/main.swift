@@ -49,7 +49,7 @@ struct Options {
             case "--data": o.data = value()
             case "--quiet": o.quiet = true
             case "-h", "--help":
-                print("""
+                say("""
                     usage: nnbook-fuzz [--runs N] [--seed S] [--chunk K] [--timeout SECONDS] [--memory MB] [--root DIR]
                            nnbook-fuzz --replay FILE...      (file names start with lesson-, verify-, tex- or markdown-)
                            nnbook-fuzz --refresh-corpus
@@ -62,6 +62,9 @@ struct Options {
         return o
     }
 }
+
+/// Unbuffered output, so progress shows up even when stdout is a file.
+func say(_ s: String) { FileHandle.standardOutput.write(Data((s + "\n").utf8)) }
 
 func number(_ s: String, _ option: String) -> Int {
     guard let n = Int(s), n >= 0 else { fail("\(option) needs a whole number, found '\(s)'") }
@@ -89,7 +92,7 @@ if !options.replay.isEmpty {
         guard let d = FileManager.default.contents(atPath: f) else { fail("cannot read \(f)") }
         let name = (f as NSString).lastPathComponent
         let target = FuzzTarget(fileName: name) ?? (name.hasSuffix(".yaml") ? .verify : name.hasSuffix(".tex") ? .tex : .lesson)
-        print("\(f) [\(target.name)]: \(runner.run(target, [UInt8](d)))")
+        say("\(f) [\(target.name)]: \(runner.run(target, [UInt8](d)))")
     }
     exit(0)
 }
@@ -101,7 +104,7 @@ guard FileManager.default.fileExists(atPath: options.root + "/Lessons") else {
 }
 var corpus = Corpus.load(root: options.root)
 for t in FuzzTarget.allCases where corpus.seeds[t]!.isEmpty { fail("no seeds for \(t.name); run --refresh-corpus") }
-print("nnbook-fuzz: seed \(options.seed), \(options.runs) runs, seeds " +
+say("nnbook-fuzz: seed \(options.seed), \(options.runs) runs, seeds " +
       FuzzTarget.allCases.map { "\($0.name) \(corpus.seeds[$0]!.count)" }.joined(separator: ", ") +
       ", \(corpus.tokens.count) tokens")
 
@@ -150,7 +153,7 @@ func fnv(_ b: [UInt8]) -> String {
     guard findingKeys.insert(file).inserted else { return }
     try? Data(input.bytes).write(to: URL(fileURLWithPath: file), options: .atomic)
     findings.append((kind, input.target, file, detail))
-    print("  \(kind.uppercased()) \(input.target.name): \(detail)\n    saved \(file)")
+    say("  \(kind.uppercased()) \(input.target.name): \(detail)\n    saved \(file)")
 }
 
 /// Runs inputs in children until all are done, isolating each failing input.
@@ -207,16 +210,16 @@ while done < options.runs {
     if !options.quiet, Date().timeIntervalSince(lastReport) > 15 || done >= options.runs {
         lastReport = Date()
         let t = Date().timeIntervalSince(start)
-        print(String(format: "  %7d runs  %6.0f s  %5.0f/s  refused %d  outcomes %d  findings %d", done, t, Double(done) / t,
+        say(String(format: "  %7d runs  %6.0f s  %5.0f/s  refused %d  outcomes %d  findings %d", done, t, Double(done) / t,
                      refused, outcomesSeen.values.reduce(0) { $0 + $1.count }, findings.count))
     }
 }
 
 let elapsed = Date().timeIntervalSince(start)
-print(String(format: "done: %d inputs in %.0f s (%.0f/s); ", done, elapsed, Double(done) / elapsed) +
+say(String(format: "done: %d inputs in %.0f s (%.0f/s); ", done, elapsed, Double(done) / elapsed) +
       FuzzTarget.allCases.map { "\($0.name) \(counts[$0, default: 0])" }.joined(separator: ", "))
-print("refused with an error: \(refused); distinct outcomes: " +
+say("refused with an error: \(refused); distinct outcomes: " +
       FuzzTarget.allCases.map { "\($0.name) \(outcomesSeen[$0, default: []].count)" }.joined(separator: ", "))
 let crashes = findings.filter { $0.kind == "crash" }.count
-print("crashes: \(crashes), hangs: \(findings.filter { $0.kind == "hang" }.count), memory: \(findings.filter { $0.kind == "memory" }.count)")
+say("crashes: \(crashes), hangs: \(findings.filter { $0.kind == "hang" }.count), memory: \(findings.filter { $0.kind == "memory" }.count)")
 exit(findings.isEmpty ? 0 : 1)

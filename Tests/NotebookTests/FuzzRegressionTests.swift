@@ -33,6 +33,19 @@ import Testing
         }
     }
 
+    /// lesson-1537c299abe9a540.md: an inline dataset whose class column holds 1e308 trapped converting the
+    /// class name to Int (DataCells.inlineDataset).
+    @Test func hugeWholeNumberClassLabelDoesNotTrap() throws {
+        let body = "```nn dataset\nname: d\ncolumns: [x, y]\nrows: [[1, 0], [2, 1e308], [3, -9.9e300]]\ntarget: y\nshow: table\n```\n"
+        let lesson = try LessonParser.parse(Self.header + body, file: "t.md")
+        let out = try Executor(lesson: lesson, dataDirectory: "/nonexistent").run()
+        guard case .cell(_, let shown) = out.parts.first(where: { if case .cell = $0 { return true }; return false }) else {
+            Issue.record("no cell output"); return
+        }
+        guard case .table(let t) = shown.first else { Issue.record("no table"); return }
+        #expect(t.rows.count == 3)
+    }
+
     // MARK: limits, each named with the value asked
 
     @Test func layerWidthLimit() throws {
@@ -93,6 +106,26 @@ import Testing
         #expect(p.contains("'resolution' must be between 10 and 1000, found 50000"), "\(p)")
     }
 
+    @Test func cellCountLimit() throws {
+        let body = String(repeating: "```nn gates\ngates: [AND]\n```\n\n", count: 401)
+        let m = try #require(message(body))
+        #expect(m.contains("the lesson has 401 cells, which exceeds the limit of 400 cells"), "\(m)")
+        // Refused while parsing: nothing ran.
+        #expect(m.contains("t.md:1607:1:"), "\(m)")
+    }
+
+    @Test func trainingWorkIsCountedOverTheWholeLesson() throws {
+        // Each run: 100 epochs × 4 samples × 9 parameters ([2, 2, 1]) = 3600 steps; the limit is 5000.
+        var small = Limits.standard
+        small.trainingWork = 5000
+        let train = "```nn train\nnetwork: n\ndata: xor\nepochs: 100\napply: false\n```\n\n"
+        let body = "```nn network\nname: n\nlayers: [2, 2, 1]\ninit: xavier\n```\n\n" + train + train
+        let m = try #require(message(body, limits: small))
+        #expect(m.contains("t.md:23:9:"), "\(m)")
+        #expect(m.contains("training: 100 epochs × 4 samples × 9 parameters = 3600 steps brings the lesson's training to 7200 steps, which exceeds the limit of 5000 for a lesson"), "\(m)")
+        #expect(message(body.replacingOccurrences(of: train + train, with: train), limits: small) == nil)
+    }
+
     @Test func lessonSizeLimit() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nnbook-limit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -101,9 +134,9 @@ import Testing
         try Data((Self.header + String(repeating: "word ", count: 1_000_000)).utf8).write(to: URL(fileURLWithPath: path))
         do {
             _ = try LessonParser.parse(file: path)
-            Issue.record("a 5 MB lesson was accepted")
+            Issue.record("a 5 MB lesson was accepted (limit 1 MB)")
         } catch {
-            #expect("\(error)".contains("exceeds the limit of 4194304 bytes"), "\(error)")
+            #expect("\(error)".contains("exceeds the limit of 1048576 bytes"), "\(error)")
         }
     }
 

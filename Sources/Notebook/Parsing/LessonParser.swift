@@ -117,6 +117,10 @@ public enum LessonParser {
             seen[n.value] = c
         }
 
+        if cells.count > Limits.current.cells {
+            errors.append(LessonError("the lesson has \(cells.count) cells, which exceeds the limit of \(Limits.current.cells) cells",
+                                      at: cells[Limits.current.cells].location))
+        }
         if !errors.isEmpty { throw LessonErrors(errors.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }) }
         return Lesson(path: file, frontMatter: frontMatter!, segments: segments, cells: cells)
     }

@@ -141,7 +141,7 @@ extension Executor {
                     classes = Array(Set(values)).sorted()
                 }
                 let labels = values.map { classes.firstIndex(of: $0)! }
-                let names = numbers.count == rows.count ? Array(Set(numbers)).sorted().map { $0 == $0.rounded() ? String(Int($0)) : String($0) } : classes
+                let names = numbers.count == rows.count ? Array(Set(numbers)).sorted().map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) } : classes
                 d = try Dataset(name: name, x: x, labels: labels, featureNames: features.map { columns[$0] }, classNames: names)
             }
         } else {

@@ -28,9 +28,11 @@ extension Executor {
         guard train.y.cols == net.outputSize else {
             throw cell.error("the data's targets are \(train.y.shapeText) but the network gives \(net.outputSize) outputs per sample", at: s.data.location)
         }
-        if let problem = Limits.current.trainingProblem(epochs: s.epochs, samples: train.count, parameters: net.parameterCount) {
+        if let problem = Limits.current.trainingProblem(epochs: s.epochs, samples: train.count, parameters: net.parameterCount,
+                                                        before: trainingWork) {
             throw cell.error(problem, at: cell.fields.location(of: "epochs"))
         }
+        trainingWork += Double(s.epochs) * Double(train.count) * Double(max(net.parameterCount, 1))
         let loss: Loss
         if let l = s.loss { loss = try resolveLoss(l, in: cell) }
         else { loss = net.layers.last?.activation.kind == .softmax ? .categoricalCrossEntropy : .halfSSE }
