@@ -157,6 +157,6 @@ import Testing
             Output {{f.output[1]}}.
             """)
         let prose = out.parts.compactMap { p -> String? in if case .prose(let s, _) = p { return s }; return nil }.joined()
-        #expect(prose.contains("Output 1.0."), "\(prose)")
+        #expect(prose.contains("Output 1.0000."), "\(prose)")
     }
 }

@@ -51,3 +51,25 @@ public struct GraphValues: Sendable {
     /// ∂L/∂e = 2e, ∂L/∂ŷ = ∂L/∂e, ∂L/∂w = ∂L/∂ŷ·x, ∂L/∂b = ∂L/∂ŷ.
     public var dLde, dLdyHat, dLdw, dLdb: Double
 }
+
+extension FigureRequest {
+    /// The caption of a figure whose cell gives none, so that every figure is numbered (Hình 4.1).
+    public func defaultCaption(_ words: Words) -> String {
+        switch self {
+        case .networkDiagram: return words.networkWord
+        case .decisionBoundary(_, _, let title), .perceptronBoundary(_, _, _, let title):
+            return title.map { "\(words.decisionBoundary): \($0)" } ?? words.decisionBoundary
+        case .lines(let series, _, let yLabel, _):
+            return series.count == 1 && !series[0].name.isEmpty ? series[0].name : yLabel
+        case .scatter: return words.dataWord
+        case .fit: return words.fitWord
+        case .confusion: return words.confusionWord
+        case .images: return words.imagesWord
+        case .snapshots: return words.snapshotsWord
+        case .row(let items), .column(let items):
+            let captions = items.map { $0.defaultCaption(words) }
+            return captions.first.map { first in captions.allSatisfy { $0 == first } ? first : captions.joined(separator: "; ") } ?? ""
+        case .computationGraph: return words.graphWord
+        }
+    }
+}

@@ -12,6 +12,12 @@ public struct Words: Sendable {
     public var maxRelativeError, step, macroAverage: String
     public var networkWord, gradientsAndUpdates: String
     public var confusionNote: String
+    /// "6 epochs" / "1 epoch" (Vietnamese nouns have no plural: "6 epoch").
+    public var epochs: @Sendable (Int) -> String
+    /// The early-stopping note of a training summary, naming the best epoch.
+    public var earlyStopping: @Sendable (Int) -> String
+    /// Captions of figures whose cell gives none (every figure is numbered).
+    public var dataWord, imagesWord, confusionWord, snapshotsWord, graphWord, fitWord: String
 
     public static let vi = Words(
         layer: "Lớp", neuron: "Nơ-ron", input: "Đầu vào", output: "Đầu ra", weights: "Trọng số", bias: "Độ lệch",
@@ -32,7 +38,10 @@ public struct Words: Sendable {
         lossCurve: "Đường cong mất mát", relativeError: "Sai số tương đối", backprop: "Lan truyền ngược",
         numeric: "Sai phân hữu hạn", maxRelativeError: "Sai số tương đối lớn nhất", step: "Bước",
         macroAverage: "Trung bình (macro)", networkWord: "Mạng", gradientsAndUpdates: "Gradient và cập nhật trọng số",
-        confusionNote: "Ma trận nhầm lẫn (confusion matrix): hàng là lớp thật, cột là lớp dự đoán.")
+        confusionNote: "Ma trận nhầm lẫn (confusion matrix): hàng là lớp thật, cột là lớp dự đoán.",
+        epochs: { "\($0) epoch" }, earlyStopping: { "dừng sớm, epoch tốt nhất \($0)" },
+        dataWord: "Dữ liệu", imagesWord: "Ảnh chữ số", confusionWord: "Ma trận nhầm lẫn",
+        snapshotsWord: "Biên quyết định qua các epoch", graphWord: "Đồ thị tính toán", fitWord: "Dữ liệu và đường xấp xỉ")
 
     public static let en = Words(
         layer: "Layer", neuron: "Neuron", input: "Input", output: "Output", weights: "Weights", bias: "Bias",
@@ -53,7 +62,10 @@ public struct Words: Sendable {
         lossCurve: "Loss curve", relativeError: "Relative error", backprop: "Backprop",
         numeric: "Finite differences", maxRelativeError: "Largest relative error", step: "Step",
         macroAverage: "Average (macro)", networkWord: "Network", gradientsAndUpdates: "Gradients and weight updates",
-        confusionNote: "Confusion matrix: rows are the true classes, columns the predicted ones.")
+        confusionNote: "Confusion matrix: rows are the true classes, columns the predicted ones.",
+        epochs: { $0 == 1 ? "1 epoch" : "\($0) epochs" }, earlyStopping: { "early stopping, best epoch \($0)" },
+        dataWord: "Data", imagesWord: "Digit images", confusionWord: "Confusion matrix",
+        snapshotsWord: "Decision boundary over the epochs", graphWord: "Computational graph", fitWord: "Data and fitted curves")
 
     public static func of(_ lang: LessonLanguage) -> Words { lang == .vi ? .vi : .en }
 }

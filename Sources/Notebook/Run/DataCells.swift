@@ -45,14 +45,14 @@ extension Executor {
             let limit = s.limit ?? 20
             if let t = result.table {
                 let rows = t.rows.prefix(limit).map { $0.map { v -> String in
-                    switch v { case .number(let x): return fmt.plain(x); case .text(let w): return w }
+                    switch v { case .number(let x): return fmt.given(x); case .text(let w): return w }
                 } }
                 shown.append(.table(ShownTable(header: t.columns, rows: Array(rows), caption: cell.options.caption)))
             } else {
                 let d = result.all
                 let header = d.featureNames + (d.isClassification ? [words.target] : (0..<d.y.cols).map { "y\(d.y.cols > 1 ? subscriptDigits($0 + 1) : "")" })
                 let rows = (0..<min(d.count, limit)).map { i -> [String] in
-                    d.x.row(i).map(fmt.plain) + (d.isClassification ? [d.classNames[d.labels[i]]] : d.y.row(i).map(fmt.plain))
+                    d.x.row(i).map(fmt.given) + (d.isClassification ? [d.classNames[d.labels[i]]] : d.y.row(i).map(fmt.given))
                 }
                 shown.append(.table(ShownTable(header: header, rows: rows, caption: cell.options.caption)))
             }
@@ -77,7 +77,7 @@ extension Executor {
             result.distances = d
         }
         if let split = s.split, let test = result.test {
-            shown.append(.paragraph("\(words.train.capitalized): \(result.train.count), \(words.test): \(test.count) (\(fmt.plain(split.test * 100))%, seed \(split.seed))."))
+            shown.append(.paragraph("\(words.train.capitalized): \(result.train.count), \(words.test): \(test.count) (\(fmt.written(split.test * 100))%, seed \(split.seed))."))
         }
         return (.dataset(result), shown)
     }
@@ -127,7 +127,7 @@ extension Executor {
         let d: Dataset
         if let t {
             let values = rows.map { r -> String in
-                switch r[t] { case .number(let v): return NumberFormat(digits: 6).plain(v); case .text(let w): return w }
+                switch r[t] { case .number(let v): return DecimalText.asWritten(v); case .text(let w): return w }
             }
             let numbers = rows.compactMap { r -> Double? in if case .number(let v) = r[t] { return v } else { return nil } }
             let isRegression = numbers.count == rows.count && (numbers.contains { $0 != $0.rounded() } || Set(numbers).count > 10)
@@ -136,7 +136,7 @@ extension Executor {
             } else {
                 let classes: [String]
                 if numbers.count == rows.count {
-                    classes = Array(Set(numbers)).sorted().map { NumberFormat(digits: 6).plain($0) }
+                    classes = Array(Set(numbers)).sorted().map { DecimalText.asWritten($0) }
                 } else {
                     classes = Array(Set(values)).sorted()
                 }

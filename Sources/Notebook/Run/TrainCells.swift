@@ -60,7 +60,7 @@ extension Executor {
             result = try Trainer(config).train(net, on: train, progress: report.map { r in { rec in r(cell, Double(rec.epoch) / epochs) } })
         } catch let e as TrainingError {
             if case .diverged(let epoch, let value) = e {
-                throw cell.error("training diverged at epoch \(epoch): the loss became \(value.isNaN ? "NaN" : "∞"); try a smaller 'learning-rate' (now \(fmt.plain(s.learningRate)))",
+                throw cell.error("training diverged at epoch \(epoch): the loss became \(value.isNaN ? "NaN" : "∞"); try a smaller 'learning-rate' (now \(fmt.written(s.learningRate)))",
                                  at: cell.fields.location(of: "learning-rate"))
             }
             throw cell.error(e.description)
@@ -79,7 +79,7 @@ extension Executor {
         if let l = h.finalLoss { summary += "; \(words.finalLoss.lowercased()): $\(fmt.tex(l))$" }
         if let a = outcome.trainAccuracy { summary += "; \(words.accuracy.lowercased()) (\(words.train)): \(NumberFormat(digits: 2).plain(a * 100))%" }
         if let a = outcome.testAccuracy { summary += "; \(words.accuracy.lowercased()) (\(words.test)): \(NumberFormat(digits: 2).plain(a * 100))%" }
-        if h.stoppedEarly, let b = h.bestEpoch { summary += "; early stopping, best epoch \(b)" }
+        if h.stoppedEarly, let b = h.bestEpoch { summary += "; \(words.earlyStopping(b))" }
         shown.append(.paragraph(summary + "."))
         var figures: [FigureRequest] = []
         for p in s.plot {
