@@ -37,5 +37,9 @@ test: deps
 bench: release
 	$(SWIFT) run -c release nnbook bench --json
 
+# Seeded mutation fuzzing of the lesson parser/executor, verify files, TeX and Markdown (Tests/Fuzz/).
+fuzz: deps
+	$(SWIFT) run -c release nnbook-fuzz --runs 100000 --seed 1
+
 clean:
 	rm -rf .build output

@@ -58,6 +58,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // The fuzz harness (make fuzz): seeded mutations of lessons, verify files, TeX and Markdown.
+        .executableTarget(
+            name: "nnbook-fuzz",
+            dependencies: ["Neural", "Typeset", "Notebook", "Exercises"]),
+
         .testTarget(name: "NeuralTests", dependencies: ["Neural"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Canvas", "Neural"]),

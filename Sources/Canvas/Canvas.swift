@@ -15,6 +15,9 @@ public final class Canvas {
     /// An error found by Swift-side validation (e.g. an image buffer of the wrong length), reported like a
     /// Cairo error by `check()`.
     var deferredError: CanvasError?
+    /// Whether each image drawn so far was smooth (true) or nearest-neighbour (false), in drawing order:
+    /// Cairo 1.16's SVG output drops the filter, so `Render.svg` marks crisp images itself.
+    var imageSmoothing: [Bool] = []
     /// The PDF this canvas draws a page of, and that page's number (1-based), for links.
     weak var document: PDFDocument?
     var pageNumber = 0

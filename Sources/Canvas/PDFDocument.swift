@@ -34,7 +34,7 @@ public final class PDFDocument {
         let status = cairo_surface_status(s)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(s)
-            unlink(temporaryPath)
+            AtomicFile.discard(temporaryPath)
             throw CanvasError.file(path: path, reason: String(cString: cairo_status_to_string(status)))
         }
         surface = s
@@ -49,7 +49,7 @@ public final class PDFDocument {
     deinit {
         currentPage = nil
         cairo_surface_destroy(surface)   // finishes an unfinished PDF into the temporary file…
-        if !finished { unlink(temporaryPath) }   // …which is then removed
+        if !finished { AtomicFile.discard(temporaryPath) }   // …which is then dropped
     }
 
     static func validate(_ size: Size) throws {
@@ -105,13 +105,9 @@ public final class PDFDocument {
         let status = cairo_surface_status(surface)
         finished = true
         guard status == CAIRO_STATUS_SUCCESS else {
-            unlink(temporaryPath)
+            AtomicFile.discard(temporaryPath)
             throw CanvasError.cairo(status: String(cString: cairo_status_to_string(status)), during: "writing \(path)")
         }
-        guard rename(temporaryPath, path) == 0 else {
-            let reason = AtomicFile.errnoText()
-            unlink(temporaryPath)
-            throw CanvasError.file(path: path, reason: "cannot replace the file: \(reason)")
-        }
+        try AtomicFile.commit(temporaryPath, to: path)
     }
 }

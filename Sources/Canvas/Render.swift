@@ -23,6 +23,7 @@ public enum Render {
     public static func svgData(size: Size, draw: (Canvas) throws -> Void) throws -> Data {
         try PDFDocument.validate(size)
         let sink = ByteSink()
+        var smoothing: [Bool] = []
         try sink.withWriter { write, closure in
             let surface = cairo_svg_surface_create_for_stream(write, closure, size.width, size.height)!
             defer { cairo_surface_destroy(surface) }
@@ -32,11 +33,12 @@ public enum Render {
                 let canvas = Canvas(surface: surface, size: size)
                 try draw(canvas)
                 try canvas.check("drawing an SVG")
+                smoothing = canvas.imageSmoothing
             }
             cairo_surface_finish(surface)
             try CanvasError.check(cairo_surface_status(surface), "writing an SVG")
         }
-        return SVGIdentifiers.renumber(sink.data)
+        return SVGPostprocess.markCrispImages(SVGPostprocess.renumber(sink.data), smoothing: smoothing)
     }
 
     /// A PNG of `size` points at `dpi` (pixels = points × dpi / 72), on `background` (white by default;

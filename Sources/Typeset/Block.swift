@@ -54,7 +54,7 @@ public struct Table {
 
     /// "-0.25", "−1.5", "12", "3.2e-4", "45%": numbers that line up on their point.
     public static func isNumber(_ s: String) -> Bool {
-        var t = Substring(s.trimmingCharacters(in: .whitespaces))
+        var t = Substring(s.trimmingSpaces())
         if t.hasSuffix("%") { t = t.dropLast() }
         if t.hasPrefix("-") || t.hasPrefix("−") || t.hasPrefix("+") { t = t.dropFirst() }
         guard let first = t.first, first.isNumber || first == "." else { return false }

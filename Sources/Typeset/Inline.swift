@@ -203,8 +203,12 @@ public enum Inline {
 
 extension String {
     func replacingNewlines() -> String { String(map { $0 == "\n" ? " " : $0 }) }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing white space (pure Swift: Foundation's trimming is slow here).
     func trimmingSpaces() -> String {
-        var s = Substring(self)
+        var s = self[...]
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
         return String(s)

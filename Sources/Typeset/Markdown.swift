@@ -61,10 +61,10 @@ struct BlockParser {
         guard hashes <= 6 else { return nil }
         let rest = t.dropFirst(hashes)
         guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { return nil }
-        var title = rest.trimmingCharacters(in: .whitespaces)
+        var title = rest.trimmingSpaces()
         // closing #s
         while title.hasSuffix("#") { title.removeLast() }
-        return (min(hashes, 4), title.trimmingCharacters(in: .whitespaces))
+        return (min(hashes, 4), title.trimmingSpaces())
     }
 
     /// A list marker: ordered?, width of marker plus following space.
@@ -98,13 +98,13 @@ struct BlockParser {
     }
 
     static func isTableDelimiter(_ s: String) -> Bool {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmingSpaces()
         guard t.contains("-"), t.contains("|") || t.contains(":") || t.hasPrefix("-") else { return false }
         return t.allSatisfy { "|:- \t".contains($0) } && t.contains("|")
     }
 
     static func tableCells(_ s: String) -> [String] {
-        var t = s.trimmingCharacters(in: .whitespaces)
+        var t = s.trimmingSpaces()
         if t.hasPrefix("|") { t.removeFirst() }
         if t.hasSuffix("|") && !t.hasSuffix("\\|") { t.removeLast() }
         var cells: [String] = []
@@ -121,19 +121,19 @@ struct BlockParser {
             if c == "`" { inCode.toggle() }
             if c == "$" && !inCode { inMath.toggle() }
             if c == "|" && !inCode && !inMath {
-                cells.append(cur.trimmingCharacters(in: .whitespaces)); cur = ""
+                cells.append(cur.trimmingSpaces()); cur = ""
             } else {
                 cur.append(c)
             }
         }
-        cells.append(cur.trimmingCharacters(in: .whitespaces))
+        cells.append(cur.trimmingSpaces())
         return cells
     }
 
     static func caption(_ s: String) -> String? {
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmingSpaces()
         for prefix in ["Table:", "Bảng:", ": "] where t.hasPrefix(prefix) {
-            return t.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            return t.dropFirst(prefix.count).trimmingSpaces()
         }
         return nil
     }
@@ -142,7 +142,7 @@ struct BlockParser {
     func startsBlock(_ k: Int) -> Bool {
         let s = lines[k].text
         if BlockParser.heading(s) != nil || BlockParser.fence(s) != nil { return true }
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmingSpaces()
         if t.hasPrefix("$$") || t.hasPrefix(">") || t == "\\newpage" || t == "\\pagebreak" { return true }
         if BlockParser.listMarker(s) != nil && !BlockParser.isBlank(String(s.dropFirst(BlockParser.listMarker(s)!.width))) { return true }
         if k + 1 < lines.count, s.contains("|"), BlockParser.isTableDelimiter(lines[k + 1].text) { return true }
@@ -154,7 +154,7 @@ struct BlockParser {
         var pendingCaption: String? = nil
         while i < lines.count {
             let (s, n) = lines[i]
-            let t = s.trimmingCharacters(in: .whitespaces)
+            let t = s.trimmingSpaces()
             if BlockParser.isBlank(s) { i += 1; continue }
             if let (level, title) = BlockParser.heading(s) {
                 try Markdown.validateInline(title, line: n)
@@ -169,7 +169,7 @@ struct BlockParser {
                 var closed = false
                 while i < lines.count {
                     let l = lines[i].text
-                    if l.trimmingCharacters(in: .whitespaces).hasPrefix(f) && BlockParser.indent(l) < 4 {
+                    if l.trimmingSpaces().hasPrefix(f) && BlockParser.indent(l) < 4 {
                         closed = true; i += 1; break
                     }
                     body.append(String(l.dropFirst(min(ind, BlockParser.indent(l)))))
@@ -234,10 +234,10 @@ struct BlockParser {
                 }
             }
             // Paragraph: up to a blank line or the start of another block.
-            var text = [s.trimmingCharacters(in: .whitespaces)]
+            var text = [s.trimmingSpaces()]
             i += 1
             while i < lines.count && !BlockParser.isBlank(lines[i].text) && !startsBlock(i) {
-                text.append(lines[i].text.trimmingCharacters(in: .whitespaces))
+                text.append(lines[i].text.trimmingSpaces())
                 i += 1
             }
             let joined = text.joined(separator: "\n")
@@ -250,11 +250,11 @@ struct BlockParser {
     /// $$ … $$ on one line or many; returns the TeX between.
     mutating func displayMath() throws -> String {
         let start = lines[i].number
-        var first = lines[i].text.trimmingCharacters(in: .whitespaces)
+        var first = lines[i].text.trimmingSpaces()
         first.removeFirst(2)
         if let end = first.range(of: "$$") {
             i += 1
-            return String(first[..<end.lowerBound]).trimmingCharacters(in: .whitespaces)
+            return String(first[..<end.lowerBound]).trimmingSpaces()
         }
         var body = first.isEmpty ? [] : [first]
         i += 1
@@ -264,7 +264,7 @@ struct BlockParser {
                 let before = String(l[..<end.lowerBound])
                 if !BlockParser.isBlank(before) { body.append(before) }
                 i += 1
-                return body.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                return body.joined(separator: "\n").trimmingSpaces()
             }
             body.append(l)
             i += 1
@@ -292,7 +292,7 @@ struct BlockParser {
                     blankRun = 0
                     i += 1
                 } else if blankRun == 0 && BlockParser.listMarker(l) == nil && !startsBlock(i) {
-                    inner.append((l.trimmingCharacters(in: .whitespaces), lines[i].number))  // lazy continuation
+                    inner.append((l.trimmingSpaces(), lines[i].number))  // lazy continuation
                     i += 1
                 } else {
                     break

@@ -82,19 +82,20 @@ public struct MathLayout {
     }
 
     /// Space in mu between two classes (TeXbook p. 170).
+    // 0 none, 1 thin, 2 medium, 3 thick; negative = only in display/text styles
+    private static let spacing: [MathClass: [MathClass: Int]] = [
+        .ord: [.op: 1, .bin: -2, .rel: -3, .inner: -1],
+        .op: [.ord: 1, .op: 1, .rel: -3, .inner: -1],
+        .bin: [.ord: -2, .op: -2, .open: -2, .inner: -2],
+        .rel: [.ord: -3, .op: -3, .open: -3, .inner: -3],
+        .open: [:],
+        .close: [.op: 1, .bin: -2, .rel: -3, .inner: -1],
+        .punct: [.ord: -1, .op: -1, .rel: -1, .open: -1, .close: -1, .punct: -1, .inner: -1],
+        .inner: [.ord: -1, .op: 1, .bin: -2, .rel: -3, .open: -1, .punct: -1, .inner: -1],
+    ]
+
     static func space(_ l: MathClass, _ r: MathClass, script: Bool) -> Double {
-        // 0 none, 1 thin, 2 medium, 3 thick; negative = only in display/text styles
-        let table: [MathClass: [MathClass: Int]] = [
-            .ord: [.op: 1, .bin: -2, .rel: -3, .inner: -1],
-            .op: [.ord: 1, .op: 1, .rel: -3, .inner: -1],
-            .bin: [.ord: -2, .op: -2, .open: -2, .inner: -2],
-            .rel: [.ord: -3, .op: -3, .open: -3, .inner: -3],
-            .open: [:],
-            .close: [.op: 1, .bin: -2, .rel: -3, .inner: -1],
-            .punct: [.ord: -1, .op: -1, .rel: -1, .open: -1, .close: -1, .punct: -1, .inner: -1],
-            .inner: [.ord: -1, .op: 1, .bin: -2, .rel: -3, .open: -1, .punct: -1, .inner: -1],
-        ]
-        let v = table[l]?[r] ?? 0
+        let v = spacing[l]?[r] ?? 0
         if v < 0 && script { return 0 }
         switch abs(v) {
         case 1: return 3

@@ -12,6 +12,9 @@ public struct MathParser {
     private var pos = 0
     private var line = 1
     private var variant: MathVariant? = nil   // a face set by \mathbf{…} etc.
+    /// Groups and arguments open at this point; a formula nested deeper is refused, not a stack overflow.
+    private var depth = 0
+    static let maxDepth = 60
 
     public init(_ source: String) {
         chars = Array(source)
@@ -104,6 +107,9 @@ public struct MathParser {
 
     /// Atoms up to (not including) one of `terminators`, which is left unread.
     mutating func parseList(until terminators: [Token]) throws -> [MathNode] {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else { throw error("the formula is nested more than \(Self.maxDepth) levels deep") }
         var list: [MathNode] = []
         while true {
             let t = peek()
@@ -202,6 +208,9 @@ public struct MathParser {
 
     /// One argument: a `{group}` or a single token.
     private mutating func parseArgument(_ what: String) throws -> MathNode {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maxDepth else { throw error("the formula is nested more than \(Self.maxDepth) levels deep") }
         let t = peek()
         switch t {
         case .open:

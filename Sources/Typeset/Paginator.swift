@@ -11,7 +11,8 @@ struct Paginator {
         var y: Double
     }
 
-    func paginate(_ chunks: [Chunk]) -> [[Placed]] {
+    func paginate(_ input: [Chunk]) -> [[Placed]] {
+        var chunks = input
         var pages: [[Placed]] = []
         var page: [Placed] = []
         var y = 0.0
@@ -47,6 +48,26 @@ struct Paginator {
                 k += 1
             }
             let hasContent = page.contains { !isContinuation($0) }
+            // A figure that does not fit floats to the top of the next page; the text after it
+            // fills this page first (figures never pass each other, so their numbers stay in order).
+            if c.kind == .figure, hasContent, y + gap(c) + c.height > height, height - y > 0.15 * height {
+                var k = i + 1
+                var acc = 0.0
+                var after = lastSpaceAfter
+                while k < chunks.count, Paginator.floatsPast.contains(chunks[k].kind), !chunks[k].forceBreakBefore {
+                    let add = after + chunks[k].spaceBefore + chunks[k].height
+                    if y + acc + add > height { break }
+                    acc += add
+                    after = chunks[k].spaceAfter
+                    k += 1
+                }
+                if k > i + 1 {
+                    let moved = Array(chunks[(i + 1)..<k])
+                    chunks.removeSubrange((i + 1)..<k)
+                    chunks.insert(contentsOf: moved, at: i)
+                    continue
+                }
+            }
             if y + chain > height && hasContent && chain - gap(c) <= height {
                 newPage()
                 continue
@@ -61,6 +82,9 @@ struct Paginator {
         if !page.isEmpty { pages.append(page) }
         return pages
     }
+
+    /// What a deferred figure may let go ahead of it.
+    static let floatsPast: Set<PageRegionKind> = [.paragraph, .listItem, .quote]
 
     private func isContinuation(_ p: Placed) -> Bool {
         p.chunk.kind == .tableHeader && p.chunk.label == "continued"

@@ -1,6 +1,7 @@
 import Canvas
 
 /// Lays documents onto pages: pure boxes with positions, no drawing (PageRenderer draws them).
+/// Its measurer caches, so one Typesetter belongs to one thread: make one per concurrent build.
 public struct Typesetter {
     public var style: PageStyle
     public let measurer: TextMeasurer
@@ -140,19 +141,20 @@ public struct Typesetter {
             let num = "\(page)"
             let nw = measurer.measure(num, font: font).width
             let b = setter.breaker(font, color: top ? style.accent : setter.ink, leading: f.body * 1.45)
-            let lines = try b.set([.text(text, InlineStyle())], width: width - indent - 3 * f.body, align: .left)
+            let hang = 1.5 * f.body  // wrapped entries hang under the first line's text
+            let lines = try b.set([.text(text, InlineStyle())], width: width - indent - hang - 3 * f.body, align: .left)
             var items: [PlacedBox] = []
             var y = 0.0
             for (k, line) in lines.enumerated() {
                 y += line.height
-                items += line.boxes(x: indent, baseline: y, measurer: measurer)
+                items += line.boxes(x: indent + (k == 0 ? 0 : hang), baseline: y, measurer: measurer)
                 if k == lines.count - 1 {
                     items.append(PlacedBox(frame: Rect(x: width - nw, y: y - 0.8 * font.size, width: nw, height: font.size),
                                            content: .text(num, font, setter.ink, baseline: y)))
                     // dot leaders
                     let dot = RunFont(.serif, size: f.body)
                     let dw = 0.55 * f.body
-                    var dx = indent + line.width + 0.8 * f.body
+                    var dx = indent + (k == 0 ? 0 : hang) + line.width + 0.8 * f.body
                     dx = (dx / dw).rounded(.up) * dw
                     while dx < width - nw - 0.8 * f.body {
                         items.append(PlacedBox(frame: Rect(x: dx, y: y - 2, width: 2, height: 2),

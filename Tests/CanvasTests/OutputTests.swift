@@ -219,3 +219,45 @@ import Testing
         #expect(datas[0] == datas[1])
     }
 }
+
+@Suite struct SVGImageTests {
+    @Test func crispImagesStayCrispInSVGViewers() throws {
+        let rgba: [UInt8] = [255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255]
+        let data = try Render.svgData(size: Size(100, 50)) { c in
+            c.drawImage(rgba: rgba, width: 2, height: 2, in: Rect(x: 5, y: 5, width: 40, height: 40), smooth: false)
+            c.drawImage(rgba: rgba, width: 2, height: 2, in: Rect(x: 55, y: 5, width: 40, height: 40), smooth: true)
+        }
+        let svg = String(decoding: data, as: UTF8.self)
+        let images = svg.components(separatedBy: "<image ").dropFirst()
+        #expect(images.count == 2)
+        // The crisp one: marked for browsers, and magnified 54× (40 pt shown per 2 px: 20 pt per pixel,
+        // ×2×96/72 → 53.3, rounded up) for viewers that interpolate anyway.
+        #expect(images.first!.hasPrefix("style=\"image-rendering:optimizeSpeed;image-rendering:pixelated\" id=\"nn-image1\" width=\"108\" height=\"108\""),
+                "\(images.first!.prefix(120))")
+        #expect(images.last!.hasPrefix("id=\"nn-image2\" width=\"2\" height=\"2\""))
+        #expect(XMLParser(data: data).parse())
+        // Rendered by librsvg when it is installed: the crisp image keeps a hard red/green edge.
+        guard (try? run("rsvg-convert", ["--version"]))?.status == 0 else { return }
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        try AtomicFile.write(data, to: dir + "/i.svg")
+        _ = try run("rsvg-convert", ["-w", "100", "-h", "50", "-o", dir + "/i.png", dir + "/i.svg"])
+        let b = try Bitmap(pngPath: dir + "/i.png")
+        // Crisp image (x 5…45): the pixels left and right of the middle (x = 25) are pure red and green.
+        let left = b.pixel(x: 23, y: 10), right = b.pixel(x: 26, y: 10)
+        #expect(left.r > 250 && left.g < 5 && right.g > 250 && right.r < 5, "crisp \(left) \(right)")
+        // The smooth one (x 55…95) is interpolated there: red and green mixed.
+        let smooth = b.pixel(x: 74, y: 10)
+        #expect(smooth.r < 250 && smooth.g > 5, "smooth \(smooth)")
+    }
+
+    @Test func crispImagesInPDFAndPNGAreNotMagnified() throws {
+        // Magnifying is for SVG only: the PDF keeps the 2×2 image with /Interpolate false.
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        try Render.pdf(size: Size(100, 50), to: dir + "/i.pdf") { c in
+            c.drawImage(rgba: [UInt8](repeating: 200, count: 16), width: 2, height: 2, in: Rect(x: 5, y: 5, width: 40, height: 40))
+        }
+        let list = try run("pdfimages", ["-list", dir + "/i.pdf"]).output
+        #expect(list.contains("image       2     2"), "\(list)")
+        #expect(list.split(separator: "\n").last!.contains(" no "))   // interp: no
+    }
+}

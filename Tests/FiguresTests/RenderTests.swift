@@ -174,3 +174,21 @@ func side(_ px: (r: UInt8, g: UInt8, b: UInt8, a: UInt8)) -> Int? {
         #expect(throws: FigureError.self) { try h.draw(in: Rect(Size(200, 200)), on: Canvas.measuring()) }
     }
 }
+
+@Suite struct CompactRenderTests {
+    /// The sizes the notebook uses for two figures side by side.
+    @Test func compactFiguresRender() throws {
+        let dir = outputFolder()
+        var d = try Fixtures.xorBoundary()
+        d.size = Size(250, 215)
+        d.resolution = (200, 200)
+        try d.render(to: (dir as NSString).appendingPathComponent("compact-boundary.png"), format: .png)
+        var c = Fixtures.lossCurves()
+        c.size = Size(250, 215)
+        try c.render(to: (dir as NSString).appendingPathComponent("compact-loss.png"), format: .png)
+        var fit = LineChart([.init("samples", x: (0..<60).map { Double($0) / 10 }, y: (0..<60).map { sin(Double($0) / 10) }, width: 0, marker: .circle),
+                             .init("fit", function: { sin($0) }, over: 0...6)], xLabel: "x", yLabel: "y")
+        fit.size = Size.inches(5, 3.4)
+        try fit.render(to: (dir as NSString).appendingPathComponent("fit.png"), format: .png)
+    }
+}

@@ -36,8 +36,10 @@ let ex232 = ["```nn network", "name: ex232", "layers: [2, 3, 2]", "activation: s
 
 /// The test's own arithmetic, independent of Neural.
 func sig(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
-/// Rounded to 4 decimals, trailing zeros dropped (as the handouts print: 0.1050 → 0.105).
-func r4(_ x: Double) -> String { trimmed(String(format: "%.4f", x)) }
+/// Rounded to 4 decimals, every decimal written (as the handouts print: 0.1050), "-" as in TeX.
+func r4(_ x: Double) -> String { String(format: "%.4f", x) }
+/// The same in prose, with the minus sign U+2212.
+func p4(_ x: Double, _ digits: Int = 4) -> String { String(format: "%.\(digits)f", x).replacingOccurrences(of: "-", with: "−") }
 func trimmed(_ s: String) -> String {
     var t = s
     while t.hasSuffix("0") { t.removeLast() }
@@ -51,21 +53,21 @@ func trimmed(_ s: String) -> String {
                                          "Kết quả {{fwd.a[1][1]}} và {{fwd.output[2]:3}}."])
         // z1 = 0.5·0.1 + 1.0·0.2 = 0.25, a1 = σ(0.25)
         #expect(text.contains("z^{(1)}_{1} &= x_{1} w^{(1)}_{11} + x_{2} w^{(1)}_{21}"))
-        #expect(text.contains("&= 0.5 \\cdot 0.1 + 1.0 \\cdot 0.2 = 0.25"))
-        #expect(text.contains("a^{(1)}_{1} &= \\sigma(0.25) = \(r4(sig(0.25)))"))   // 0.5622
+        #expect(text.contains("&= 0.5000 \\cdot 0.1000 + 1 \\cdot 0.2000 = 0.2500"))
+        #expect(text.contains("a^{(1)}_{1} &= \\sigma(0.2500) = \(r4(sig(0.25)))"))   // 0.5622
         // Layer 2 neuron 1: z = 0.7·a1 + 0.9·a2 + 0.2·a3
         let a1 = [sig(0.25), sig(0.55), sig(0.85)]
         let z21 = 0.7 * a1[0] + 0.9 * a1[1] + 0.2 * a1[2]
         let z22 = 0.8 * a1[0] + 0.1 * a1[1] + 0.3 * a1[2]
         #expect(text.contains("= \(r4(z21))"))
         #expect(text.contains("\\sigma(\(r4(z21))) = \(r4(sig(z21)))"))
-        #expect(text.contains("Kết quả \(r4(sig(0.25))) và \(String(format: "%.3f", sig(z22)))."))
+        #expect(text.contains("Kết quả \(p4(sig(0.25))) và \(p4(sig(z22), 3))."))
         #expect(!text.lowercased().contains("nan"))
     }
 
     @Test func matrixFormWritesTheMatrices() throws {
         let (_, text) = try run(ex232 + ["```nn forward", "network: ex232", "input: [0.5, 1.0]", "show: matrix", "```"])
-        #expect(text.contains("Z^{(1)} = X W^{(1)} = \\begin{bmatrix} 0.5 & 1.0 \\end{bmatrix} \\begin{bmatrix} 0.1 & 0.3 & 0.5 \\\\ 0.2 & 0.4 & 0.6 \\end{bmatrix} = \\begin{bmatrix} 0.25 & 0.55 & 0.85 \\end{bmatrix}"))
+        #expect(text.contains("Z^{(1)} = X W^{(1)} = \\begin{bmatrix} 0.5000 & 1 \\end{bmatrix} \\begin{bmatrix} 0.1000 & 0.3000 & 0.5000 \\\\ 0.2000 & 0.4000 & 0.6000 \\end{bmatrix} = \\begin{bmatrix} 0.2500 & 0.5500 & 0.8500 \\end{bmatrix}"))
         #expect(text.contains("A^{(1)} = \\sigma(Z^{(1)}) = \\begin{bmatrix} \(r4(sig(0.25))) & \(r4(sig(0.55))) & \(r4(sig(0.85))) \\end{bmatrix}"))
     }
 
@@ -88,16 +90,16 @@ func trimmed(_ s: String) -> String {
         #expect(text.contains("= \(r4(d2[0]))"))
         #expect(text.contains("\\delta^{(1)}_{3} &="))
         #expect(text.contains("= \(r4(d1[2]))"))
-        #expect(text.contains("w^{(2)}_{11} &\\leftarrow 0.7 - 0.5 \\cdot (\(r4(g211))) = \(r4(new211))"))
+        #expect(text.contains("w^{(2)}_{11} &\\leftarrow 0.7000 - 0.5 \\cdot (\(r4(g211))) = \(r4(new211))"))
         // First-layer update: w11 ← 0.1 − 0.5·x1·δ1
         #expect(text.contains("= \(r4(0.1 - 0.5 * 0.5 * d1[0]))"))
-        #expect(text.contains("W mới \(r4(new211)), δ \(trimmed(String(format: "%.6f", d1[0]))), E \(r4(E))."))
+        #expect(text.contains("W mới \(p4(new211)), δ \(p4(d1[0], 6)), E \(p4(E))."))
     }
 
     @Test func roundEachStepCarriesRoundedNumbers() throws {
         let (_, text) = try run(ex232 + ["```nn forward", "network: ex232", "input: [0.5, 1.0]", "round-each-step: true", "digits: 2", "```"])
         // By hand with 2 decimals: a1 = (0.56, 0.63, 0.70); z2_1 = 0.56·0.7 + 0.63·0.9 + 0.70·0.2 = 1.099 → 1.1
-        #expect(text.contains("&= 0.56 \\cdot 0.7 + 0.63 \\cdot 0.9 + 0.7 \\cdot 0.2 = 1.1"))
+        #expect(text.contains("&= 0.56 \\cdot 0.70 + 0.63 \\cdot 0.90 + 0.70 \\cdot 0.20 = 1.10"))
         #expect(text.contains("Làm tròn đến 2 chữ số thập phân ở mỗi bước"))
     }
 
@@ -135,12 +137,21 @@ func trimmed(_ s: String) -> String {
 
     @Test func numberFormat() {
         let f = NumberFormat(digits: 4)
-        #expect(f.plain(0.25) == "0.25")
-        #expect(f.plain(1) == "1.0")
-        #expect(f.plain(-0.00001) == "-1e-05" || f.plain(-0.00001) == "-1e-5")
-        #expect(f.plain(-0.00004) != "-0.0")
+        #expect(f.plain(0.25) == "0.2500")                   // every decimal, as the slides write it
+        #expect(f.plain(1) == "1.0000")
+        #expect(f.plain(-0.053) == "−0.0530")                // the minus sign, not a hyphen
+        #expect(f.plain(-0.00001) == "0.0000")               // rounds to zero: no sign, no 1e-05
+        #expect(f.plain(2.7755575615628914e-17) == "0.0000")
         #expect(f.plain(0.56217) == "0.5622")
-        #expect(f.texFactor(-0.3) == "(-0.3)")
-        #expect(f.tex(3.2e-7) == "3.2 \\times 10^{-7}")
+        #expect(f.plain(0.00005) == "0.0001")                // half away from zero
+        #expect(f.texFactor(-0.3) == "(-0.3000)")
+        #expect(f.tex(-1.3) == "-1.3000")
+        #expect(f.given(1) == "1" && f.given(-2) == "−2" && f.given(0.35) == "0.3500")
+        #expect(f.texGivenFactor(-1) == "(-1)")
+        #expect(f.written(0.05) == "0.05")
+        #expect(NumberFormat(digits: 2).plainSmall(3.1e-11) == "3.1×10⁻¹¹")
+        #expect(NumberFormat(digits: 2).plain(-1.3) == "−1.30")
+        #expect(f.rounded(0.00015) == 0.0002)
+        #expect(f.rounded(-0.00001) == 0 && f.rounded(-0.00001).sign == .plus)
     }
 }

@@ -227,3 +227,29 @@ import Canvas
         }
     }
 }
+
+@Suite struct FloatTests {
+    struct Tall: Drawable {
+        var preferredSize: Size { Size(300, 420) }
+        func draw(in rect: Rect, on canvas: Canvas) throws {}
+    }
+
+    @Test func aFigureThatDoesNotFitFloatsToTheNextPageAndTextFillsThisOne() throws {
+        var w = TypesetterTests.Words(state: 5)
+        let blocks: [Block] = [.paragraph(w.sentence(400)), .figure(Tall(), caption: "Cao"),
+                               .paragraph(w.sentence(300)), .figure(Tall(), caption: "Cao nữa"), .paragraph(w.sentence(50))]
+        let style = PageStyle.a4
+        let pages = try Typesetter(style: style, measurer: FixedAdvanceMeasurer()).layout(Document(title: "T", lesson: 1, blocks: blocks))
+        let area = style.contentRect
+        // Page 1 is filled with text (the figure did not leave a hole) …
+        let regions1 = pages[0].regions.filter { $0.kind == .paragraph }
+        #expect(regions1.last!.frame.maxY > area.maxY - 0.1 * area.height)
+        #expect(!pages[0].regions.contains { $0.kind == .figure })
+        // … and the figure opens page 2, with its caption.
+        let first2 = pages[1].regions.first { $0.kind != .header && $0.kind != .footer }
+        #expect(first2?.kind == .figure && first2?.label == "Hình 1.1")
+        // Figure numbers stay in reading order.
+        let labels = pages.flatMap(\.regions).filter { $0.kind == .figure }.map(\.label)
+        #expect(labels == ["Hình 1.1", "Hình 1.2"])
+    }
+}

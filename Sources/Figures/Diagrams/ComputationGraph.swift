@@ -75,7 +75,7 @@ public struct ComputationGraph: Drawable, Sendable {
     var titleHeight: Double { title?.isEmpty == false ? theme.titleSize * 1.3 + 8 : 0 }
 
     public var preferredSize: Size {
-        Size(maxColumn * columnGap + 110, maxRow * rowGap + 80 + titleHeight + (hasLegend ? 22 : 0))
+        Size(maxColumn * columnGap + 110, maxRow * rowGap + 68 + titleHeight + (hasLegend ? 22 : 0))
     }
 
     func fill(_ k: Kind) -> Color {
@@ -98,7 +98,7 @@ public struct ComputationGraph: Drawable, Sendable {
         let legendH = hasLegend ? 22.0 : 0
         // Scale the grid to the rectangle, keeping room for the boxes (about 90 × 60 each).
         let gx = maxColumn > 0 ? (rect.width - 110) / maxColumn : 0
-        let gy = maxRow > 0 ? (rect.height - 80 - titleHeight - legendH) / maxRow : 0
+        let gy = maxRow > 0 ? (rect.height - 68 - titleHeight - legendH) / maxRow : 0
         func center(_ n: Node) -> Point {
             Point(rect.minX + 55 + n.column * gx, rect.minY + titleHeight + 22 + n.row * gy)
         }

@@ -102,7 +102,7 @@ public struct NetworkDiagram: Drawable, Sendable {
         let base = theme.style(theme.labelSize)
         return { text, size, wrap in
             var style = base.with(size: size)
-            if let w = wrap { style = style.with(width: w).with(alignment: .center) }
+            if let w = wrap { style = style.with(width: max(10, w)).with(alignment: .center) }
             let s = (try? canvas.measure(text, style: style)) ?? Size(Double(text.count) * size * 0.65, size * 1.2)
             return (s.width, s.height)
         }
@@ -171,7 +171,7 @@ public struct NetworkDiagram: Drawable, Sendable {
         }
         let capStyle = theme.style(theme.tickSize).with(alignment: .center)
         for c in g.captions {
-            let l = try canvas.layout(c.text, style: capStyle.with(width: c.box.width + 0.5))
+            let l = try canvas.layout(c.text, style: capStyle.with(width: max(10, c.box.width + 0.5)))
             canvas.draw(l, at: Point(c.box.minX, c.box.minY))
         }
         try canvas.check("drawing a network diagram")

@@ -1,4 +1,5 @@
 import Foundation
+import Neural
 
 /// How numbers are written on figures: tick labels, weights, node values.
 /// Negative numbers use the minus sign (U+2212), never a hyphen; −0 prints as 0.
@@ -26,12 +27,8 @@ public struct NumberFormat: Sendable, Equatable {
 
     /// `v` with exactly `decimals` decimals.
     public func fixed(_ v: Double, decimals: Int) -> String {
-        guard v.isFinite else { return v.isNaN ? "NaN" : (v > 0 ? "∞" : "−∞") }
-        var s = String(format: "%.\(Swift.max(0, decimals))f", v)
-        if s.hasPrefix("-") {
-            s.removeFirst()
-            if s.contains(where: { $0 >= "1" && $0 <= "9" }) { s = "−" + s }
-        }
+        // The handouts' one formatter: half away from zero, minus sign, no "−0".
+        var s = DecimalText.fixed(v, digits: decimals)
         if decimalSeparator != "." { s = s.replacingOccurrences(of: ".", with: decimalSeparator) }
         return s
     }

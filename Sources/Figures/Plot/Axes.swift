@@ -57,7 +57,7 @@ struct Axes {
         bottom += below
         var top = (yLabels.first?.height ?? tickH) / 2 + 2
         if let t = title, !t.isEmpty {
-            top = max(top, try canvas.layout(t, style: theme.titleStyle.with(width: rect.width - 8).with(alignment: .center)).size.height + 6)
+            top = max(top, try canvas.layout(t, style: theme.titleStyle.with(width: max(20, rect.width - 8)).with(alignment: .center)).size.height + 6)
         }
         let lastX = (xLabels.last?.width ?? 0) / 2
         let r = max(right, lastX + 2, 4)
@@ -121,7 +121,7 @@ struct Axes {
             }
         }
         if let t = title, !t.isEmpty {
-            let style = theme.titleStyle.with(width: rect.width - 8).with(alignment: .center)
+            let style = theme.titleStyle.with(width: max(20, rect.width - 8)).with(alignment: .center)
             let l = try canvas.layout(t, style: style)
             canvas.draw(l, at: Point(rect.minX + 4, plot.minY - 6 - l.size.height))
         }

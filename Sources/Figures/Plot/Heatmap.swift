@@ -48,7 +48,7 @@ public struct Heatmap: Drawable, Sendable {
         let labelH = try canvas.measure("Ag", style: theme.labelStyle).height
         var titleH = 0.0
         if let t = title, !t.isEmpty {
-            titleH = try canvas.layout(t, style: theme.titleStyle.with(width: width - 8).with(alignment: .center)).size.height + 6
+            titleH = try canvas.layout(t, style: theme.titleStyle.with(width: max(20, width - 8)).with(alignment: .center)).size.height + 6
         }
         let left = 4 + (rowTitle?.isEmpty == false ? labelH + 4 : 0) + rowW + 4
         let bottom = 4 + colH + (columnTitle?.isEmpty == false ? labelH + 4 : 0) + 4
@@ -126,8 +126,11 @@ public struct Heatmap: Drawable, Sendable {
             }
         }
         if let t = title, !t.isEmpty {
-            let l = try canvas.layout(t, style: theme.titleStyle.with(width: rect.width - 8).with(alignment: .center))
-            canvas.draw(l, at: Point(rect.minX + 4, rect.minY + 2))
+            // Centred over the grid, moved left or right only as far as the rectangle requires.
+            let l = try canvas.layout(t, style: theme.titleStyle.with(width: max(20, rect.width - 8)).with(alignment: .center))
+            let w = l.logicalRect.width
+            let x = min(max(rect.minX + 4, x0 + gridW / 2 - w / 2), rect.maxX - 4 - w)
+            canvas.draw(l, at: Point(x - l.logicalRect.minX, rect.minY + 2))
         }
         try canvas.check("drawing a heat map")
     }

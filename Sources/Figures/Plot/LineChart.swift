@@ -69,9 +69,18 @@ public struct LineChart: Drawable, Sendable {
         }
         for h in horizontalLines where yDomain == nil { y0 = min(y0, h); y1 = max(y1, h) }
         if !x0.isFinite { (x0, x1) = (0, 1) }
+        // Epochs 1…300 read better on 0…300: start at 0 when the data starts just after it.
+        if x0 > 0 && x1 > x0 && x0 <= (x1 - x0) * 0.02 { x0 = 0 }
         if !y0.isFinite { (y0, y1) = (yScale == .log ? 0.1 : 0, 1) }
         let xa: AxisSpec = xDomain.map { .exact($0, label: xLabel) } ?? .exact(x0 == x1 ? (x0 - 1)...(x1 + 1) : x0...x1, label: xLabel)
-        let ya: AxisSpec = yDomain.map { .exact($0, label: yLabel, scale: yScale) } ?? .nice(y0, y1, label: yLabel, scale: yScale)
+        var ya: AxisSpec = yDomain.map { .exact($0, label: yLabel, scale: yScale) } ?? .nice(y0, y1, label: yLabel, scale: yScale)
+        if yDomain == nil && yScale == .linear {
+            // A curve that reaches a nice end would run along the frame: leave 3 % of air there.
+            let d = ya.domain, pad = (d.upperBound - d.lowerBound) * 0.03
+            let lo = y0 - d.lowerBound < pad ? d.lowerBound - pad : d.lowerBound
+            let hi = d.upperBound - y1 < pad ? d.upperBound + pad : d.upperBound
+            ya.domain = lo...hi
+        }
         return Axes(x: xa, y: ya, title: title, theme: theme)
     }
 
@@ -105,7 +114,8 @@ public struct LineChart: Drawable, Sendable {
                 }
                 canvas.stroke(color(k), width: s.width ?? theme.lineWidth, dash: s.dash, join: .round)
                 if let m = s.marker {
-                    let every = max(1, s.x.count / 40)
+                    // A curve with markers shows about 40 of them; markers alone (width 0) show every point.
+                    let every = (s.width ?? 1) == 0 ? 1 : max(1, s.x.count / 40)
                     for (i, (x, y)) in zip(s.x, s.y).enumerated() where i % every == 0 {
                         if let px = sx.position(x), let py = sy.position(y) {
                             m.draw(at: Point(px, py), size: 5.5, fill: color(k), stroke: .white, lineWidth: 0.6, on: canvas)

@@ -31,7 +31,7 @@ public struct SnapshotPanel: Drawable, Sendable {
     }
 
     var cols: Int { max(1, min(columns, snapshots.count)) }
-    var rows: Int { (snapshots.count + cols - 1) / cols }
+    var rows: Int { max(1, (snapshots.count + cols - 1) / cols) }
     var titleHeight: Double { title?.isEmpty == false ? theme.titleSize * 1.3 + 8 : 0 }
 
     public var preferredSize: Size {

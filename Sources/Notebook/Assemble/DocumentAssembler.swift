@@ -85,7 +85,7 @@ public struct DocumentAssembler {
                     case .figure(let request, let caption):
                         let d = try maker.make(request)
                         figures.append(d)
-                        blocks.append(.figure(d, caption: caption))
+                        blocks.append(.figure(d, caption: caption ?? request.defaultCaption(words)))
                     }
                 }
                 append(blocks)

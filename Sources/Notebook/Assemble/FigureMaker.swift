@@ -9,6 +9,22 @@ struct FigureMaker {
 
     func make(_ request: FigureRequest) throws -> any Drawable {
         switch request {
+        case .row(let items):
+            return FigureGrid(items: try items.map { try make($0, compact: true) })
+        case .column(let items):
+            return FigureGrid(items: try items.map { try make($0) }, columns: 1)
+        default:
+            return try make(request, compact: false)
+        }
+    }
+
+    /// `compact`: sized to sit two to a row at print size (text stays at least 7 pt).
+    func make(_ request: FigureRequest, compact: Bool) throws -> any Drawable {
+        switch request {
+        case .row(let items):
+            return FigureGrid(items: try items.map { try make($0, compact: true) })
+        case .column(let items):
+            return FigureGrid(items: try items.map { try make($0, compact: compact) }, columns: 1)
         case let .networkDiagram(net, weights, recurrent):
             var d = NetworkDiagram(network: net, showWeights: weights)
             d.showBiasNodes = net.layers.contains { $0.biasMode != .none } && weights
@@ -26,13 +42,16 @@ struct FigureMaker {
             d.xLabel = data.featureNames.first ?? "x₁"
             d.yLabel = data.featureNames.dropFirst().first ?? "x₂"
             d.resolution = (200, 200)
+            d.size = compact ? Size(250, 215) : Size(330, 280)
             return d
         case let .lines(series, xLabel, yLabel, logY):
             var c = LineChart(series.map { s in
-                LineChart.Series(s.name, x: s.points.map(\.x), y: s.points.map(\.y), dash: s.dashed ? [5, 3] : [])
+                LineChart.Series(s.name, x: s.points.map(\.x), y: s.points.map(\.y), dash: s.dashed ? [5, 3] : [],
+                                 marker: s.markers ? .circle : nil)
             }, xLabel: xLabel, yLabel: yLabel)
             if logY { c.yScale = .log }
             if series.count == 1 { c.legend = .none }
+            c.size = compact ? Size(250, 215) : Size(380, 250)
             return c
         case let .scatter(data, xLabel, yLabel):
             var s = Scatter(LabeledPoint.from(data), classNames: data.classNames.count <= 6 ? data.classNames : [])
@@ -65,6 +84,7 @@ struct FigureMaker {
             var p = SnapshotPanel(snaps.map { SnapshotPanel.Snapshot("\(words.epoch) \($0.epoch)", network: $0.network) },
                                   points: points, xRange: r.x, yRange: r.y)
             p.columns = min(4, max(snaps.count, 1))
+            if compact { p.columns = min(2, p.columns) }
             return p
         case let .perceptronBoundary(weights, bias, data, title):
             let points = LabeledPoint.from(data)

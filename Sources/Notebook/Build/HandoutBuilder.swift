@@ -99,6 +99,7 @@ public final class HandoutBuilder: @unchecked Sendable {
             }
             let assembled = try DocumentAssembler().assemble(try executor.run())
             let pages = try Typesetter().layout(assembled.standalone)
+            try Limits.current.checkPages(pages.count, file: path)
             try write(assembled, pages: pages)
             report.pages = pages.count
             report.figures = assembled.figures.count
@@ -140,9 +141,10 @@ public final class HandoutBuilder: @unchecked Sendable {
         }
         let images = dir + "/\(stem)"
         guard options.formats.contains(.png) || options.formats.contains(.svg) else { return }
-        // Start the lesson's folder afresh, so pages and figures of an older version do not linger.
-        try? fm.removeItem(atPath: images)
+        // Each file replaces its older version atomically; files of an older version that this one does
+        // not write are removed at the end, so a build killed midway leaves the previous output whole.
         try fm.createDirectory(atPath: images, withIntermediateDirectories: true)
+        var written: Set<String> = []
         if options.formats.contains(.png) {
             // Pages are independent: draw them on both cores (each file is the same whatever the order).
             let failures = Failures()
@@ -153,16 +155,22 @@ public final class HandoutBuilder: @unchecked Sendable {
                 catch { failures.add(k, error) }
             }
             if let e = failures.first { throw e }
+            written.formUnion((0..<pages.count).map { String(format: "page-%02d.png", $0 + 1) })
         }
         for (k, figure) in lesson.figures.enumerated() {
             let size = figure.preferredSize
             let draw: (Canvas) throws -> Void = { try figure.draw(in: Rect(x: 0, y: 0, width: size.width, height: size.height), on: $0) }
             if options.formats.contains(.png) {
                 try Render.png(size: size, dpi: options.figureDPI, background: .white, to: images + String(format: "/fig-%02d.png", k + 1), draw: draw)
+                written.insert(String(format: "fig-%02d.png", k + 1))
             }
             if options.formats.contains(.svg) {
                 try Render.svg(size: size, to: images + String(format: "/fig-%02d.svg", k + 1), draw: draw)
+                written.insert(String(format: "fig-%02d.svg", k + 1))
             }
+        }
+        for f in (try? fm.contentsOfDirectory(atPath: images)) ?? [] where !written.contains(f) {
+            try? fm.removeItem(atPath: images + "/" + f)
         }
     }
 

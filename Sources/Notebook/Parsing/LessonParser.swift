@@ -11,6 +11,7 @@ public enum LessonParser {
         } catch {
             throw LessonErrors([LessonError("cannot read the file", at: SourceLocation(file: path, line: 1, column: 1))])
         }
+        do { try Limits.current.checkLessonSize(data.count, file: path) } catch let e as LessonError { throw LessonErrors([e]) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw LessonErrors([LessonError("the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
         }
@@ -116,6 +117,10 @@ public enum LessonParser {
             seen[n.value] = c
         }
 
+        if cells.count > Limits.current.cells {
+            errors.append(LessonError("the lesson has \(cells.count) cells, which exceeds the limit of \(Limits.current.cells) cells",
+                                      at: cells[Limits.current.cells].location))
+        }
         if !errors.isEmpty { throw LessonErrors(errors.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }) }
         return Lesson(path: file, frontMatter: frontMatter!, segments: segments, cells: cells)
     }

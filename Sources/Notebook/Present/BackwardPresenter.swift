@@ -23,7 +23,7 @@ struct BackwardPresenter {
         let kind = work.loss.kind
         let entries = min(yHat.count, 8)
         for k in 0..<entries {
-            let p = fmt.tex(yHat.storage[k]), t = fmt.tex(y.storage[k])
+            let p = fmt.tex(yHat.storage[k]), t = fmt.texGiven(y.storage[k])
             switch kind {
             case .halfSSE, .sse, .mse: terms.append("(\(p) - \(t))^{2}")
             case .binaryCrossEntropy: terms.append("\(t) \\ln \(p) + (1 - \(t)) \\ln(1 - \(p))")
@@ -92,7 +92,7 @@ struct BackwardPresenter {
         let d = work.delta[L - 1][s, j]
         let f = net.layers[L - 1].activation
         let mean = work.loss.reduction == .mean && m > 1 ? "\\frac{1}{\(m)}" : ""
-        let diff = "(\(fmt.tex(yh)) - \(fmt.tex(y)))"
+        let diff = "(\(fmt.tex(yh)) - \(fmt.texGiven(y)))"
         if work.simplifiedOutputDelta {
             return ["\(TeX.delta(L, j + 1)) &= \(mean)(\\hat{y}_{\(j + 1)} - y_{\(j + 1)}) = \(mean)\(diff) = \(fmt.tex(d))"]
         }
@@ -141,12 +141,12 @@ struct BackwardPresenter {
         let E = work.loss.kind == .halfSSE || work.loss.kind == .sse ? "E" : "J"
         guard layer.weights.count <= Self.maxWeightsPerLayer else { return gradientMatrices(l) }
         var grads: [String] = [], updates: [String] = []
-        let eta = fmt.tex(work.learningRate)
+        let eta = fmt.texWritten(work.learningRate)
         for i in 0..<layer.inputs {
             for j in 0..<layer.outputs {
                 let g = work.gradW[l - 1][i, j]
                 let terms = (0..<min(m, Self.maxSampleTerms)).map {
-                    "\(fmt.texFactor(prev[$0, i])) \\cdot \(fmt.texFactor(work.delta[l - 1][$0, j]))"
+                    "\(l == 1 ? fmt.texGivenFactor(prev[$0, i]) : fmt.texFactor(prev[$0, i])) \\cdot \(fmt.texFactor(work.delta[l - 1][$0, j]))"
                 }.joined(separator: " + ") + (m > Self.maxSampleTerms ? " + \\cdots" : "")
                 let symbol = m == 1 ? "\(TeX.a(l - 1, i + 1)) \(TeX.delta(l, j + 1))"
                                     : "\\sum_{s} \(TeX.a(l - 1, i + 1)) \(TeX.delta(l, j + 1))"
@@ -187,7 +187,7 @@ struct BackwardPresenter {
                 let E = work.loss.kind == .halfSSE || work.loss.kind == .sse ? "E" : "J"
                 let lhs = work.simplifiedOutputDelta ? "\\hat{Y} - Y" : "\\frac{\\partial \(E)}{\\partial \\hat{Y}} \\odot \(fp)"
                 let rhs = work.simplifiedOutputDelta
-                    ? "\(TeX.bmatrix(work.forward.output, fmt)) - \(TeX.bmatrix(work.target, fmt))"
+                    ? "\(TeX.bmatrix(work.forward.output, fmt)) - \(TeX.bmatrix(work.target, fmt, given: true))"
                     : "\(TeX.bmatrix(work.upstream[l - 1], fmt)) \\odot \(TeX.bmatrix(work.derivative[l - 1], fmt))"
                 out.append(.math(TeX.aligned(["\\delta\(TeX.layer(l)) &= \(lhs) = \(rhs)", "&= \(TeX.bmatrix(work.delta[l - 1], fmt))"])))
             } else {
@@ -204,13 +204,13 @@ struct BackwardPresenter {
         let layer = net.layers[l - 1]
         let prev = work.forward.activation(l - 1)
         var out: [Shown] = [
-            .math(TeX.aligned(["\\frac{\\partial \(E)}{\\partial W\(TeX.layer(l))} &= \(l == 1 ? "X" : "(A\(TeX.layer(l - 1)))")^{\\top} \\delta\(TeX.layer(l)) = \(TeX.bmatrix(prev.transposed, fmt)) \(TeX.bmatrix(work.delta[l - 1], fmt))",
+            .math(TeX.aligned(["\\frac{\\partial \(E)}{\\partial W\(TeX.layer(l))} &= \(l == 1 ? "X" : "(A\(TeX.layer(l - 1)))")^{\\top} \\delta\(TeX.layer(l)) = \(TeX.bmatrix(prev.transposed, fmt, given: l == 1)) \(TeX.bmatrix(work.delta[l - 1], fmt))",
                                "&= \(TeX.bmatrix(work.gradW[l - 1], fmt))"])),
-            .math(TeX.aligned(["W\(TeX.layer(l)) &\\leftarrow W\(TeX.layer(l)) - \\eta \\frac{\\partial \(E)}{\\partial W\(TeX.layer(l))} = \(TeX.bmatrix(layer.weights, fmt)) - \(fmt.tex(work.learningRate)) \(TeX.bmatrix(work.gradW[l - 1], fmt))",
+            .math(TeX.aligned(["W\(TeX.layer(l)) &\\leftarrow W\(TeX.layer(l)) - \\eta \\frac{\\partial \(E)}{\\partial W\(TeX.layer(l))} = \(TeX.bmatrix(layer.weights, fmt)) - \(fmt.texWritten(work.learningRate)) \(TeX.bmatrix(work.gradW[l - 1], fmt))",
                                "&= \(TeX.bmatrix(work.newW[l - 1], fmt))"])),
         ]
         if layer.biasMode == .perNeuron, layer.biasTrainable {
-            out.append(.math("b\(TeX.layer(l)) \\leftarrow b\(TeX.layer(l)) - \\eta \\sum_s \\delta\(TeX.layer(l)) = \(TeX.bmatrix(layer.bias, fmt)) - \(fmt.tex(work.learningRate)) \(TeX.bmatrix(work.gradB[l - 1], fmt)) = \(TeX.bmatrix(work.newB[l - 1], fmt))"))
+            out.append(.math("b\(TeX.layer(l)) \\leftarrow b\(TeX.layer(l)) - \\eta \\sum_s \\delta\(TeX.layer(l)) = \(TeX.bmatrix(layer.bias, fmt)) - \(fmt.texWritten(work.learningRate)) \(TeX.bmatrix(work.gradB[l - 1], fmt)) = \(TeX.bmatrix(work.newB[l - 1], fmt))"))
         }
         return out
     }

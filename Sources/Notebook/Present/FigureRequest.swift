@@ -21,6 +21,10 @@ public enum FigureRequest {
     case snapshots([(epoch: Int, network: Network)], Dataset)
     /// A single neuron's line w·x + b = 0 with the points of a two-input dataset.
     case perceptronBoundary(weights: [Double], bias: Double, Dataset, title: String?)
+    /// Several figures of one cell side by side, under one number and caption.
+    indirect case row([FigureRequest])
+    /// Figures stacked one above the other, under one number and caption.
+    indirect case column([FigureRequest])
     /// The computational graph of ŷ = w·x + b, L = (ŷ − y)², forward values and backward gradients.
     case computationGraph(GraphValues)
 
@@ -28,10 +32,13 @@ public enum FigureRequest {
         public var name: String
         public var points: [(x: Double, y: Double)]
         public var dashed: Bool
-        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false) {
+        /// A marker at every point (few points, such as errors per epoch).
+        public var markers: Bool
+        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false, markers: Bool = false) {
             self.name = name
             self.points = points
             self.dashed = dashed
+            self.markers = markers
         }
     }
 }
@@ -43,4 +50,26 @@ public struct GraphValues: Sendable {
     public var yHat, e, loss: Double
     /// ∂L/∂e = 2e, ∂L/∂ŷ = ∂L/∂e, ∂L/∂w = ∂L/∂ŷ·x, ∂L/∂b = ∂L/∂ŷ.
     public var dLde, dLdyHat, dLdw, dLdb: Double
+}
+
+extension FigureRequest {
+    /// The caption of a figure whose cell gives none, so that every figure is numbered (Hình 4.1).
+    public func defaultCaption(_ words: Words) -> String {
+        switch self {
+        case .networkDiagram: return words.networkWord
+        case .decisionBoundary(_, _, let title), .perceptronBoundary(_, _, _, let title):
+            return title.map { "\(words.decisionBoundary): \($0)" } ?? words.decisionBoundary
+        case .lines(let series, _, let yLabel, _):
+            return series.count == 1 && !series[0].name.isEmpty ? series[0].name : yLabel
+        case .scatter: return words.dataWord
+        case .fit: return words.fitWord
+        case .confusion: return words.confusionWord
+        case .images: return words.imagesWord
+        case .snapshots: return words.snapshotsWord
+        case .row(let items), .column(let items):
+            let captions = items.map { $0.defaultCaption(words) }
+            return captions.first.map { first in captions.allSatisfy { $0 == first } ? first : captions.joined(separator: "; ") } ?? ""
+        case .computationGraph: return words.graphWord
+        }
+    }
 }

@@ -25,7 +25,7 @@ struct ForwardPresenter {
         let m = work.input.rows
         for s in 0..<min(m, Self.maxSamples) {
             if m > 1 {
-                let x = work.input.row(s).map(fmt.tex).joined(separator: ", ")
+                let x = work.input.row(s).map(fmt.texGiven).joined(separator: ", ")
                 out.append(.paragraph("**\(words.sample) \(s + 1)**: $x = (\(x))$"))
             }
             for l in 1...work.network.layers.count {
@@ -71,7 +71,7 @@ struct ForwardPresenter {
         var symbols: [String] = [], numbers: [String] = []
         func term(_ i: Int) {
             symbols.append("\(TeX.a(l - 1, i + 1)) \(TeX.w(l, i + 1, j + 1))")
-            numbers.append("\(fmt.texFactor(prev[s, i])) \\cdot \(fmt.texFactor(layer.weights[i, j]))")
+            numbers.append("\(l == 1 ? fmt.texGivenFactor(prev[s, i]) : fmt.texFactor(prev[s, i])) \\cdot \(fmt.texFactor(layer.weights[i, j]))")
         }
         if nIn <= Self.maxTerms {
             for i in 0..<nIn { term(i) }
@@ -111,7 +111,7 @@ struct ForwardPresenter {
             let layer = work.network.layers[l - 1]
             let prev = work.activation(l - 1)
             var symbolic = "Z\(TeX.layer(l)) = \(TeX.A(l - 1)) W\(TeX.layer(l))"
-            var numeric = "\(TeX.bmatrix(prev, fmt)) \(TeX.bmatrix(layer.weights, fmt))"
+            var numeric = "\(TeX.bmatrix(prev, fmt, given: l == 1)) \(TeX.bmatrix(layer.weights, fmt))"
             if layer.biasMode != .none {
                 symbolic += " + b\(TeX.layer(l))"
                 numeric += " + \(TeX.bmatrix(layer.bias, fmt))"

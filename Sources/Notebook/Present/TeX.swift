@@ -45,8 +45,10 @@ enum TeX {
         "\(functionName(f) ?? "f")'(\(arg))"
     }
 
-    /// A matrix written out; rows and columns past `limit` are elided with ⋯ and ⋮.
-    static func bmatrix(_ m: Matrix, _ fmt: NumberFormat, limit: Int = 6) -> String {
+    /// A matrix written out; rows and columns past `limit` are elided with ⋯ and ⋮. `given`: the
+    /// entries are data (an input batch, targets), whole numbers stay as written. Every entry has the same
+    /// decimals, so the columns (set right-aligned on the decimal point by Typeset) line up.
+    static func bmatrix(_ m: Matrix, _ fmt: NumberFormat, limit: Int = 6, given: Bool = false) -> String {
         func pick(_ n: Int) -> [Int?] {
             n <= limit ? Array(0..<n) : Array(0..<(limit - 2)) + [nil, n - 1]
         }
@@ -54,7 +56,7 @@ enum TeX {
         let body = rows.map { i -> String in
             cols.map { j -> String in
                 switch (i, j) {
-                case let (i?, j?): return fmt.tex(m[i, j])
+                case let (i?, j?): return given ? fmt.texGiven(m[i, j]) : fmt.tex(m[i, j])
                 case (nil, nil): return "\\ddots"
                 case (nil, _): return "\\vdots"
                 case (_, nil): return "\\cdots"

@@ -11,6 +11,13 @@ public struct Words: Sendable {
     public var finalLoss, epochsRun, decisionBoundary, lossCurve, relativeError, backprop, numeric: String
     public var maxRelativeError, step, macroAverage: String
     public var networkWord, gradientsAndUpdates: String
+    public var confusionNote: String
+    /// "6 epochs" / "1 epoch" (Vietnamese nouns have no plural: "6 epoch").
+    public var epochs: @Sendable (Int) -> String
+    /// The early-stopping note of a training summary, naming the best epoch.
+    public var earlyStopping: @Sendable (Int) -> String
+    /// Captions of figures whose cell gives none (every figure is numbered).
+    public var dataWord, imagesWord, confusionWord, snapshotsWord, graphWord, fitWord: String
 
     public static let vi = Words(
         layer: "Lớp", neuron: "Nơ-ron", input: "Đầu vào", output: "Đầu ra", weights: "Trọng số", bias: "Độ lệch",
@@ -30,7 +37,11 @@ public struct Words: Sendable {
         finalLoss: "Mất mát cuối", epochsRun: "Số epoch đã chạy", decisionBoundary: "Biên quyết định",
         lossCurve: "Đường cong mất mát", relativeError: "Sai số tương đối", backprop: "Lan truyền ngược",
         numeric: "Sai phân hữu hạn", maxRelativeError: "Sai số tương đối lớn nhất", step: "Bước",
-        macroAverage: "Trung bình (macro)", networkWord: "Mạng", gradientsAndUpdates: "Gradient và cập nhật trọng số")
+        macroAverage: "Trung bình (macro)", networkWord: "Mạng", gradientsAndUpdates: "Gradient và cập nhật trọng số",
+        confusionNote: "Ma trận nhầm lẫn (confusion matrix): hàng là lớp thật, cột là lớp dự đoán.",
+        epochs: { "\($0) epoch" }, earlyStopping: { "dừng sớm, epoch tốt nhất \($0)" },
+        dataWord: "Dữ liệu", imagesWord: "Ảnh chữ số", confusionWord: "Ma trận nhầm lẫn",
+        snapshotsWord: "Biên quyết định qua các epoch", graphWord: "Đồ thị tính toán", fitWord: "Dữ liệu và đường xấp xỉ")
 
     public static let en = Words(
         layer: "Layer", neuron: "Neuron", input: "Input", output: "Output", weights: "Weights", bias: "Bias",
@@ -50,7 +61,11 @@ public struct Words: Sendable {
         finalLoss: "Final loss", epochsRun: "Epochs run", decisionBoundary: "Decision boundary",
         lossCurve: "Loss curve", relativeError: "Relative error", backprop: "Backprop",
         numeric: "Finite differences", maxRelativeError: "Largest relative error", step: "Step",
-        macroAverage: "Average (macro)", networkWord: "Network", gradientsAndUpdates: "Gradients and weight updates")
+        macroAverage: "Average (macro)", networkWord: "Network", gradientsAndUpdates: "Gradients and weight updates",
+        confusionNote: "Confusion matrix: rows are the true classes, columns the predicted ones.",
+        epochs: { $0 == 1 ? "1 epoch" : "\($0) epochs" }, earlyStopping: { "early stopping, best epoch \($0)" },
+        dataWord: "Data", imagesWord: "Digit images", confusionWord: "Confusion matrix",
+        snapshotsWord: "Decision boundary over the epochs", graphWord: "Computational graph", fitWord: "Data and fitted curves")
 
     public static func of(_ lang: LessonLanguage) -> Words { lang == .vi ? .vi : .en }
 }

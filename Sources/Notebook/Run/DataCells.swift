@@ -32,6 +32,7 @@ extension Executor {
         case let .inline(columns, rows, target):
             result = try inlineDataset(name: name, columns: columns, rows: rows, target: target, cell: cell)
         }
+        if let problem = Limits.current.rowsProblem(result.all.count, what: "dataset") { throw cell.error(problem) }
         if let split = s.split {
             let (train, test) = try result.all.split(testFraction: split.test, seed: split.seed, stratified: result.all.isClassification)
             result.train = train
@@ -44,14 +45,14 @@ extension Executor {
             let limit = s.limit ?? 20
             if let t = result.table {
                 let rows = t.rows.prefix(limit).map { $0.map { v -> String in
-                    switch v { case .number(let x): return fmt.plain(x); case .text(let w): return w }
+                    switch v { case .number(let x): return fmt.given(x); case .text(let w): return w }
                 } }
                 shown.append(.table(ShownTable(header: t.columns, rows: Array(rows), caption: cell.options.caption)))
             } else {
                 let d = result.all
                 let header = d.featureNames + (d.isClassification ? [words.target] : (0..<d.y.cols).map { "y\(d.y.cols > 1 ? subscriptDigits($0 + 1) : "")" })
                 let rows = (0..<min(d.count, limit)).map { i -> [String] in
-                    d.x.row(i).map(fmt.plain) + (d.isClassification ? [d.classNames[d.labels[i]]] : d.y.row(i).map(fmt.plain))
+                    d.x.row(i).map(fmt.given) + (d.isClassification ? [d.classNames[d.labels[i]]] : d.y.row(i).map(fmt.given))
                 }
                 shown.append(.table(ShownTable(header: header, rows: rows, caption: cell.options.caption)))
             }
@@ -76,17 +77,21 @@ extension Executor {
             result.distances = d
         }
         if let split = s.split, let test = result.test {
-            shown.append(.paragraph("\(words.train.capitalized): \(result.train.count), \(words.test): \(test.count) (\(fmt.plain(split.test * 100))%, seed \(split.seed))."))
+            shown.append(.paragraph("\(words.train.capitalized): \(result.train.count), \(words.test): \(test.count) (\(fmt.written(split.test * 100))%, seed \(split.seed))."))
         }
         return (.dataset(result), shown)
     }
 
     /// Reads a file of Lessons/data; a missing file names the key that asked for it.
     func readData(_ file: String, at location: SourceLocation, in cell: Cell) throws -> String {
-        guard !file.contains(".."), !file.hasPrefix("/") else {
-            throw cell.error("'\(file)': data files are named relative to Lessons/data, without '..'", at: location)
+        let path: String
+        switch Limits.containedPath(file, in: dataDirectory) {
+        case .success(let p): path = p
+        case .failure(let refusal): throw cell.error(refusal.description, at: location)
         }
-        let path = (dataDirectory as NSString).appendingPathComponent(file)
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > Limits.current.dataFileBytes {
+            throw cell.error("'\(file)' is \(size) bytes, which exceeds the limit of \(Limits.current.dataFileBytes) bytes for a data file", at: location)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw cell.error("cannot read '\(file)' in \(dataDirectory)", at: location)
         }
@@ -122,7 +127,7 @@ extension Executor {
         let d: Dataset
         if let t {
             let values = rows.map { r -> String in
-                switch r[t] { case .number(let v): return NumberFormat(digits: 6).plain(v); case .text(let w): return w }
+                switch r[t] { case .number(let v): return DecimalText.asWritten(v); case .text(let w): return w }
             }
             let numbers = rows.compactMap { r -> Double? in if case .number(let v) = r[t] { return v } else { return nil } }
             let isRegression = numbers.count == rows.count && (numbers.contains { $0 != $0.rounded() } || Set(numbers).count > 10)
@@ -131,12 +136,12 @@ extension Executor {
             } else {
                 let classes: [String]
                 if numbers.count == rows.count {
-                    classes = Array(Set(numbers)).sorted().map { NumberFormat(digits: 6).plain($0) }
+                    classes = Array(Set(numbers)).sorted().map { DecimalText.asWritten($0) }
                 } else {
                     classes = Array(Set(values)).sorted()
                 }
                 let labels = values.map { classes.firstIndex(of: $0)! }
-                let names = numbers.count == rows.count ? Array(Set(numbers)).sorted().map { $0 == $0.rounded() ? String(Int($0)) : String($0) } : classes
+                let names = numbers.count == rows.count ? Array(Set(numbers)).sorted().map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) } : classes
                 d = try Dataset(name: name, x: x, labels: labels, featureNames: features.map { columns[$0] }, classNames: names)
             }
         } else {

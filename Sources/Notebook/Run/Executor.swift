@@ -23,6 +23,8 @@ public final class Executor {
     public var progress: ((Cell, Double) -> Void)?
 
     var state: [String: CellResult] = [:]
+    /// Training steps (epochs × samples × parameters) run so far in this lesson, held to `Limits`.
+    var trainingWork = 0.0
     /// The rounding note last shown: it is repeated only when a cell rounds differently.
     var lastRoundingNote: String?
     /// Names of later cells, to say "defined below" rather than "not defined".

@@ -90,7 +90,7 @@ extension Executor {
         let ix = p.indices
         if ix.count == 1, y.rows == 1 { return try p.entry(y.row(0), "output neuron") }
         guard ix.count == 2 else { throw p.error("'output' needs an output neuron, like output[1] (or sample and neuron for a batch: output[2][1])") }
-        guard (1...y.rows).contains(ix[0]), (1...y.cols).contains(ix[1]) else {
+        guard within(ix[0], y.rows), within(ix[1], y.cols) else {
             throw p.error("output[\(ix[0])][\(ix[1])] is out of range: the output is \(y.shapeText)")
         }
         return .number(y[ix[0] - 1, ix[1] - 1])

@@ -14,13 +14,16 @@ extension Executor {
         let trace = try DeltaRule(learningRate: s.learningRate, maxEpochs: s.epochs)
             .train(Perceptron(weights: w, bias: s.bias), on: data)
         var shown: [Shown] = []
-        let vec: ([Double]) -> String = { "(" + $0.map(fmt.plain).joined(separator: ", ") + ")" }
-        shown.append(.math("\\hat{y} = \\mathrm{step}(x \\cdot w + b), \\quad w \\leftarrow w - \\eta(\\hat{y} - y)\\,x, \\quad b \\leftarrow b - \\eta(\\hat{y} - y), \\quad \\eta = \(fmt.tex(s.learningRate))"))
+        // Text cells get a real minus sign (Typeset sets pure numbers with one itself).
+        let minus: (String) -> String = { $0.replacingOccurrences(of: "-", with: "−") }
+        let vec: ([Double]) -> String = { minus("(" + $0.map(fmt.plain).joined(separator: ", ") + ")") }
+        let given: ([Double]) -> String = { minus("(" + $0.map(fmt.given).joined(separator: ", ") + ")") }
+        shown.append(.math("\\hat{y} = \\mathrm{step}(x \\cdot w + b), \\quad w \\leftarrow w - \\eta(\\hat{y} - y)\\,x, \\quad b \\leftarrow b - \\eta(\\hat{y} - y), \\quad \\eta = \(fmt.texWritten(s.learningRate))"))
         if s.show == "trace" {
             let limit = 64
             let rows = trace.steps.prefix(limit).map { st -> [String] in
-                [String(st.epoch), String(st.sample + 1), vec(st.x), fmt.plain(st.net), String(st.prediction),
-                 String(st.target), String(st.error), vec(st.weightsAfter), fmt.plain(st.biasAfter)]
+                [String(st.epoch), String(st.sample + 1), given(st.x), fmt.plain(st.net), String(st.prediction),
+                 String(st.target), minus(String(st.error)), vec(st.weightsAfter), fmt.plain(st.biasAfter)]
             }
             shown.append(.table(ShownTable(
                 header: [words.epoch, words.sample, "$x$", "net", "$\\hat{y}$", "$y$", "$\\hat{y} - y$", "$w$", "$b$"], rows: Array(rows),
@@ -31,16 +34,17 @@ extension Executor {
             }
         }
         let verdict = trace.converged ? words.converged : words.notConverged
-        shown.append(.paragraph("\(verdict) \(trace.epochsRun) epoch: $w = \(vec(trace.final.weights))$, $b = \(fmt.tex(trace.final.bias))$. \(words.errorsPerEpoch): " +
+        shown.append(.paragraph("\(verdict) \(words.epochs(trace.epochsRun)): $w = \(vec(trace.final.weights))$, $b = \(fmt.tex(trace.final.bias))$. \(words.errorsPerEpoch): " +
                                 trace.errorsPerEpoch.map(String.init).joined(separator: ", ") + "."))
         if s.plot.contains("errors") {
             let pts = trace.errorsPerEpoch.enumerated().map { (x: Double($0.offset + 1), y: Double($0.element)) }
-            shown.append(.figure(.lines(series: [.init(name: words.errorsPerEpoch, points: pts)], xLabel: words.epoch,
-                                        yLabel: words.errorsPerEpoch, logY: false), caption: nil))
+            shown.append(.figure(.lines(series: [.init(name: words.errorsPerEpoch, points: pts, markers: true)], xLabel: words.epoch,
+                                        yLabel: words.errorsPerEpoch, logY: false),
+                                 caption: cell.options.caption ?? words.errorsPerEpoch))
         }
         if s.plot.contains("boundary"), data.featureCount == 2 {
             shown.append(.figure(.perceptronBoundary(weights: trace.final.weights, bias: trace.final.bias, data, title: nil),
-                                 caption: s.plot.contains("errors") ? nil : cell.options.caption))
+                                 caption: s.plot.contains("errors") || cell.options.caption == nil ? words.decisionBoundary : cell.options.caption))
         }
         return (.perceptron(trace), shown)
     }
@@ -48,18 +52,20 @@ extension Executor {
     func runGates(_ cell: Cell, _ s: GatesSpec) throws -> (CellResult?, [Shown]) {
         var shown: [Shown] = []
         let fmt = NumberFormat(digits: cell.options.digits)
+        // Boundaries of several gates share one numbered figure, side by side, each titled by its gate.
+        var boundaries: [FigureRequest] = []
         for name in s.gates {
             guard let gate = LogicGates.gate(named: name) else { continue }
             if let p = gate.perceptron {
-                let w = p.weights.map(fmt.tex).joined(separator: ", ")
-                shown.append(.paragraph("**\(name)**: $w = (\(w))$, $b = \(fmt.tex(p.bias))$"))
+                let w = p.weights.map(fmt.texGiven).joined(separator: ", ")
+                shown.append(.paragraph("**\(name)**: $w = (\(w))$, $b = \(fmt.texGiven(p.bias))$"))
                 switch s.show {
                 case "boundary" where p.inputCount == 2:
-                    shown.append(.figure(.perceptronBoundary(weights: p.weights, bias: p.bias, Dataset.truthTable(gate), title: name), caption: nil))
+                    boundaries.append(.perceptronBoundary(weights: p.weights, bias: p.bias, Dataset.truthTable(gate), title: name))
                 default:
                     let rows = try gate.truthTable.map { row -> [String] in
                         let x = row.inputs.map(Double.init)
-                        return row.inputs.map(String.init) + [fmt.plain(try p.net(x)), String(row.output)]
+                        return row.inputs.map(String.init) + [fmt.given(try p.net(x)), String(row.output)]
                     }
                     let inputs = (1...p.inputCount).map { "$x_{\($0)}$" }
                     shown.append(.table(ShownTable(header: inputs + ["net = $x \\cdot w + b$", "$\\hat{y}$"], rows: rows,
@@ -82,6 +88,11 @@ extension Executor {
                                                    alignments: Array(repeating: .center, count: 5))))
                 }
             }
+        }
+        if boundaries.count == 1 {
+            shown.append(.figure(boundaries[0], caption: nil))
+        } else if boundaries.count > 1 {
+            shown.append(.figure(.row(boundaries), caption: nil))
         }
         // The caption goes on the last table or figure (numbered "Bảng 3.1" / "Hình 3.1").
         if let c = cell.options.caption, let k = shown.lastIndex(where: { if case .table = $0 { return true }; if case .figure = $0 { return true }; return false }) {

@@ -29,7 +29,7 @@ extension Executor {
                 if s.derivative && !f.isVectorValued { header.append("\(TeXless.plainName(f))′(z)") }
             }
             let rows = s.at.map { z -> [String] in
-                var r = [fmt.plain(z)]
+                var r = [fmt.given(z)]
                 for f in fs {
                     r.append(fmt.plain(f.isVectorValued ? 1 : f.value(z)))
                     if s.derivative && !f.isVectorValued { r.append(fmt.plain(f.derivative(z))) }
@@ -64,7 +64,7 @@ extension Executor {
         // Reuse the backward presenter's loss line on a one-layer identity "network" of the outputs.
         var terms: [String] = []
         for k in 0..<p.count {
-            let a = fmt.tex(p.storage[k]), t = fmt.tex(y.storage[k])
+            let a = fmt.texGiven(p.storage[k]), t = fmt.texGiven(y.storage[k])
             switch loss.kind {
             case .halfSSE, .sse, .mse: terms.append("(\(a) - \(t))^{2}")
             case .binaryCrossEntropy: terms.append("\(t) \\ln \(a) + (1 - \(t)) \\ln(1 - \(a))")
@@ -83,7 +83,7 @@ extension Executor {
         }
         var shown: [Shown] = [.math(loss.tex), .math("\(name) = \(worked) = \(fmt.tex(value))"), .math(loss.gradientTeX)]
         let lines = (0..<p.count).map { k -> String in
-            let a = fmt.tex(p.storage[k]), t = fmt.tex(y.storage[k])
+            let a = fmt.texGiven(p.storage[k]), t = fmt.texGiven(y.storage[k])
             let idx = p.rows == 1 ? "\(k + 1)" : "\(k / p.cols + 1)\(k % p.cols + 1)"
             let m = scale
             let expr: String
@@ -112,21 +112,21 @@ extension Executor {
         let f = fmt
         var shown: [Shown] = [.figure(.computationGraph(g), caption: cell.options.caption)]
         shown.append(.math(TeX.aligned([
-            "\\hat{y} &= w x + b = \(f.texFactor(g.w)) \\cdot \(f.texFactor(g.x)) + \(f.texFactor(g.b)) = \(f.tex(g.yHat))",
-            "e &= \\hat{y} - y = \(f.tex(g.yHat)) - \(f.texFactor(g.y)) = \(f.tex(g.e))",
+            "\\hat{y} &= w x + b = \(f.texGivenFactor(g.w)) \\cdot \(f.texGivenFactor(g.x)) + \(f.texGivenFactor(g.b)) = \(f.tex(g.yHat))",
+            "e &= \\hat{y} - y = \(f.tex(g.yHat)) - \(f.texGivenFactor(g.y)) = \(f.tex(g.e))",
             "L &= e^{2} = \(f.texFactor(g.e))^{2} = \(f.tex(g.loss))",
         ])))
         shown.append(.math(TeX.aligned([
             "\\frac{\\partial L}{\\partial e} &= 2e = 2 \\cdot \(f.texFactor(g.e)) = \(f.tex(g.dLde))",
             "\\frac{\\partial L}{\\partial \\hat{y}} &= \\frac{\\partial L}{\\partial e} \\cdot \\frac{\\partial e}{\\partial \\hat{y}} = \(f.texFactor(g.dLde)) \\cdot 1 = \(f.tex(g.dLdyHat))",
-            "\\frac{\\partial L}{\\partial w} &= \\frac{\\partial L}{\\partial \\hat{y}} \\cdot \\frac{\\partial \\hat{y}}{\\partial w} = \(f.texFactor(g.dLdyHat)) \\cdot x = \(f.texFactor(g.dLdyHat)) \\cdot \(f.texFactor(g.x)) = \(f.tex(g.dLdw))",
+            "\\frac{\\partial L}{\\partial w} &= \\frac{\\partial L}{\\partial \\hat{y}} \\cdot \\frac{\\partial \\hat{y}}{\\partial w} = \(f.texFactor(g.dLdyHat)) \\cdot x = \(f.texFactor(g.dLdyHat)) \\cdot \(f.texGivenFactor(g.x)) = \(f.tex(g.dLdw))",
             "\\frac{\\partial L}{\\partial b} &= \\frac{\\partial L}{\\partial \\hat{y}} \\cdot 1 = \(f.tex(g.dLdb))",
-            "\\frac{\\partial L}{\\partial x} &= \\frac{\\partial L}{\\partial \\hat{y}} \\cdot w = \(f.texFactor(g.dLdyHat)) \\cdot \(f.texFactor(g.w)) = \(f.tex(g.dLdyHat * g.w))",
+            "\\frac{\\partial L}{\\partial x} &= \\frac{\\partial L}{\\partial \\hat{y}} \\cdot w = \(f.texFactor(g.dLdyHat)) \\cdot \(f.texGivenFactor(g.w)) = \(f.tex(g.dLdyHat * g.w))",
         ])))
         if let eta = s.learningRate {
             shown.append(.math(TeX.aligned([
-                "w &\\leftarrow w - \\eta \\frac{\\partial L}{\\partial w} = \(f.tex(g.w)) - \(f.tex(eta)) \\cdot \(f.texFactor(g.dLdw)) = \(f.tex(g.w - eta * g.dLdw))",
-                "b &\\leftarrow b - \\eta \\frac{\\partial L}{\\partial b} = \(f.tex(g.b)) - \(f.tex(eta)) \\cdot \(f.texFactor(g.dLdb)) = \(f.tex(g.b - eta * g.dLdb))",
+                "w &\\leftarrow w - \\eta \\frac{\\partial L}{\\partial w} = \(f.texGiven(g.w)) - \(f.texWritten(eta)) \\cdot \(f.texFactor(g.dLdw)) = \(f.tex(g.w - eta * g.dLdw))",
+                "b &\\leftarrow b - \\eta \\frac{\\partial L}{\\partial b} = \(f.texGiven(g.b)) - \(f.texWritten(eta)) \\cdot \(f.texFactor(g.dLdb)) = \(f.tex(g.b - eta * g.dLdb))",
             ])))
         }
         return (.graph(g), shown)
@@ -149,13 +149,13 @@ extension Executor {
             case let .weight(l, i, j): name = "w\(superscript(l))\(subscriptDigits(i + 1)),\(subscriptDigits(j + 1))"
             case let .bias(l, j): name = "b\(superscript(l))" + (j.map { subscriptDigits($0 + 1) } ?? "")
             }
-            return [name, fmt.plain(e.backprop), fmt.plain(e.numeric), NumberFormat(digits: 2).plain(e.relativeError)]
+            return [name, fmt.plain(e.backprop), fmt.plain(e.numeric), NumberFormat(digits: 2).plainSmall(e.relativeError)]
         }
         let shown: [Shown] = [
-            .math("\\frac{\\partial J}{\\partial \\theta} \\approx \\frac{-J(\\theta + 2h) + 8J(\\theta + h) - 8J(\\theta - h) + J(\\theta - 2h)}{12h}, \\quad h = \(fmt.tex(s.epsilon))"),
+            .math("\\frac{\\partial J}{\\partial \\theta} \\approx \\frac{-J(\\theta + 2h) + 8J(\\theta + h) - 8J(\\theta - h) + J(\\theta - 2h)}{12h}, \\quad h = \(fmt.texWritten(s.epsilon))"),
             .table(ShownTable(header: ["θ", words.backprop, words.numeric, words.relativeError], rows: Array(rows),
                               alignments: [.left, .decimal, .decimal, .decimal], caption: cell.options.caption)),
-            .paragraph("\(words.maxRelativeError): $\(NumberFormat(digits: 2).tex(check.maxRelativeError))$"),
+            .paragraph("\(words.maxRelativeError): $\(NumberFormat(digits: 2).texSmall(check.maxRelativeError))$"),
         ]
         return (.gradcheck(GradCheckOutcome(check: check)), shown)
     }
@@ -166,7 +166,7 @@ extension Executor {
             return (.table(table), [.table(table)])
         }
         let rows = (s.rows ?? []).map { $0.map { v -> String in
-            switch v { case .number(let x): return fmt.plain(x); case .text(let t): return t }
+            switch v { case .number(let x): return fmt.given(x); case .text(let t): return t }
         } }
         let t = ShownTable(header: s.columns ?? [], rows: rows, caption: cell.options.caption)
         return (.table(t), [.table(t)])

@@ -209,12 +209,12 @@ extension Executor {
             return ShownTable(header: header, rows: rows, caption: cell.options.caption)
         case .gradcheck(let g):
             return ShownTable(header: ["θ", words.backprop, words.numeric, words.relativeError],
-                              rows: g.check.entries.map { ["\($0.parameter)", fmt.plain($0.backprop), fmt.plain($0.numeric), NumberFormat(digits: 2).plain($0.relativeError)] },
+                              rows: g.check.entries.map { ["\($0.parameter)", fmt.plain($0.backprop), fmt.plain($0.numeric), NumberFormat(digits: 2).plainSmall($0.relativeError)] },
                               caption: cell.options.caption)
         case .dataset(let d):
             let all = d.all
             return ShownTable(header: all.featureNames + (all.isClassification ? [words.target] : []),
-                              rows: (0..<all.count).map { i in all.x.row(i).map(fmt.plain) + (all.isClassification ? [all.classNames[all.labels[i]]] : []) },
+                              rows: (0..<all.count).map { i in all.x.row(i).map(fmt.given) + (all.isClassification ? [all.classNames[all.labels[i]]] : []) },
                               caption: cell.options.caption)
         case let other:
             throw cell.error("a table of a \(other.kindName) result is not available", at: name.location)

@@ -45,7 +45,7 @@ struct FieldPath {
     func entry(_ v: [Double], _ what: String) throws -> ReferenceValue {
         let ix = indices
         guard ix.count == 1 else { throw error("'\(field)' needs one index: \(field)[1] to \(field)[\(v.count)] (\(what))") }
-        guard (1...max(v.count, 1)).contains(ix[0]), !v.isEmpty else {
+        guard within(ix[0], v.count) else {
             throw error("index \(ix[0]) is out of range: \(field) has \(v.count) entries, numbered from 1")
         }
         return .number(v[ix[0] - 1])
@@ -58,7 +58,7 @@ struct FieldPath {
         guard let l = ix.first else {
             throw error("'\(field)' needs a layer and a neuron, like \(field)[1][2] (\(what))")
         }
-        guard (1...max(layers, 1)).contains(l), layers > 0 else {
+        guard within(l, layers) else {
             throw error("layer \(l) is out of range: layers are numbered 1 to \(layers)")
         }
         let rows = ms[l - 1]
@@ -68,8 +68,8 @@ struct FieldPath {
         case 3: (s, j) = (ix[1], ix[2])
         default: throw error("'\(field)' needs a layer and a neuron, like \(field)[\(l)][1], or a layer, sample and neuron")
         }
-        guard (1...rows.count).contains(s) else { throw error("sample \(s) is out of range: there are \(rows.count)") }
-        guard (1...rows[s - 1].count).contains(j) else {
+        guard within(s, rows.count) else { throw error("sample \(s) is out of range: there are \(rows.count)") }
+        guard within(j, rows[s - 1].count) else {
             throw error("neuron \(j) is out of range: layer \(l) has \(rows[s - 1].count)")
         }
         return .number(rows[s - 1][j - 1])
@@ -80,11 +80,14 @@ struct FieldPath {
         let ix = indices
         guard ix.count == 3 else { throw error("'\(field)' needs a layer, a row and a column, like \(field)[1][2][1] (\(what))") }
         let (l, i, j) = (ix[0], ix[1], ix[2])
-        guard (1...max(ms.count, 1)).contains(l), !ms.isEmpty else { throw error("layer \(l) is out of range: layers are numbered 1 to \(ms.count)") }
+        guard within(l, ms.count) else { throw error("layer \(l) is out of range: layers are numbered 1 to \(ms.count)") }
         let m = ms[l - 1]
-        guard (1...max(m.count, 1)).contains(i), !m.isEmpty, (1...max(m[i - 1].count, 1)).contains(j) else {
+        guard within(i, m.count), within(j, m[i - 1].count) else {
             throw error("entry [\(i)][\(j)] is out of range: \(field)[\(l)] is \(m.count)×\(m.first?.count ?? 0)")
         }
         return .number(m[i - 1][j - 1])
     }
 }
+
+/// 1-based index k is one of 1…n (false for any k when n is 0).
+func within(_ k: Int, _ n: Int) -> Bool { k >= 1 && k <= n }

@@ -50,7 +50,7 @@ extension Executor {
         var shown: [Shown] = []
         var outcome = ScaleOutcome(method: s.method, columns: [], min: [], max: [], mean: [], std: [], scaled: [], distances: [])
         let cellText: (TableValue) -> String = { v in
-            switch v { case .number(let x): return fmt.plain(x); case .text(let t): return t }
+            switch v { case .number(let x): return fmt.given(x); case .text(let t): return t }
         }
         if s.method == .oneHot {
             var encoded: [[Double]] = Array(repeating: [], count: rows.count)
@@ -93,12 +93,12 @@ extension Executor {
             outcome.max = sc.max
             shown.append(.math("x' = \\frac{x - \\min}{\\max - \\min}"))
             for (k, name) in outcome.columns.enumerated() {
-                statRows.append([name, fmt.plain(sc.min[k]), fmt.plain(sc.max[k])])
+                statRows.append([name, fmt.given(sc.min[k]), fmt.given(sc.max[k])])
             }
             shown.append(.table(ShownTable(header: [words.column, words.minimum, words.maximum], rows: statRows)))
             for (k, name) in outcome.columns.enumerated() {
                 let lines = (0..<min(x.rows, 8)).map { i in
-                    "\\text{\(name)}_{\(i + 1)}' &= \\frac{\(fmt.tex(x[i, k])) - \(fmt.tex(sc.min[k]))}{\(fmt.tex(sc.max[k])) - \(fmt.tex(sc.min[k]))} = \(fmt.tex(scaled[i, k]))"
+                    "\\text{\(name)}_{\(i + 1)}' &= \\frac{\(fmt.texGiven(x[i, k])) - \(fmt.texGivenFactor(sc.min[k]))}{\(fmt.texGiven(sc.max[k])) - \(fmt.texGivenFactor(sc.min[k]))} = \(fmt.tex(scaled[i, k]))"
                 }
                 shown.append(.math(TeX.aligned(lines)))
             }
@@ -114,7 +114,7 @@ extension Executor {
             shown.append(.table(ShownTable(header: [words.column, "μ (\(words.mean))", "σ (\(words.standardDeviation))"], rows: statRows)))
             for (k, name) in outcome.columns.enumerated() {
                 let lines = (0..<min(x.rows, 8)).map { i in
-                    "\\text{\(name)}_{\(i + 1)}' &= \\frac{\(fmt.tex(x[i, k])) - \(fmt.tex(sc.mean[k]))}{\(fmt.tex(sc.standardDeviation[k]))} = \(fmt.tex(scaled[i, k]))"
+                    "\\text{\(name)}_{\(i + 1)}' &= \\frac{\(fmt.texGiven(x[i, k])) - \(fmt.texFactor(sc.mean[k]))}{\(fmt.tex(sc.standardDeviation[k]))} = \(fmt.tex(scaled[i, k]))"
                 }
                 shown.append(.math(TeX.aligned(lines)))
             }

@@ -28,6 +28,11 @@ extension Executor {
         guard train.y.cols == net.outputSize else {
             throw cell.error("the data's targets are \(train.y.shapeText) but the network gives \(net.outputSize) outputs per sample", at: s.data.location)
         }
+        if let problem = Limits.current.trainingProblem(epochs: s.epochs, samples: train.count, parameters: net.parameterCount,
+                                                        before: trainingWork) {
+            throw cell.error(problem, at: cell.fields.location(of: "epochs"))
+        }
+        trainingWork += Double(s.epochs) * Double(train.count) * Double(max(net.parameterCount, 1))
         let loss: Loss
         if let l = s.loss { loss = try resolveLoss(l, in: cell) }
         else { loss = net.layers.last?.activation.kind == .softmax ? .categoricalCrossEntropy : .halfSSE }
@@ -55,7 +60,7 @@ extension Executor {
             result = try Trainer(config).train(net, on: train, progress: report.map { r in { rec in r(cell, Double(rec.epoch) / epochs) } })
         } catch let e as TrainingError {
             if case .diverged(let epoch, let value) = e {
-                throw cell.error("training diverged at epoch \(epoch): the loss became \(value.isNaN ? "NaN" : "∞"); try a smaller 'learning-rate' (now \(fmt.plain(s.learningRate)))",
+                throw cell.error("training diverged at epoch \(epoch): the loss became \(value.isNaN ? "NaN" : "∞"); try a smaller 'learning-rate' (now \(fmt.written(s.learningRate)))",
                                  at: cell.fields.location(of: "learning-rate"))
             }
             throw cell.error(e.description)
@@ -74,9 +79,9 @@ extension Executor {
         if let l = h.finalLoss { summary += "; \(words.finalLoss.lowercased()): $\(fmt.tex(l))$" }
         if let a = outcome.trainAccuracy { summary += "; \(words.accuracy.lowercased()) (\(words.train)): \(NumberFormat(digits: 2).plain(a * 100))%" }
         if let a = outcome.testAccuracy { summary += "; \(words.accuracy.lowercased()) (\(words.test)): \(NumberFormat(digits: 2).plain(a * 100))%" }
-        if h.stoppedEarly, let b = h.bestEpoch { summary += "; early stopping, best epoch \(b)" }
+        if h.stoppedEarly, let b = h.bestEpoch { summary += "; \(words.earlyStopping(b))" }
         shown.append(.paragraph(summary + "."))
-        let captionOnce = CaptionOnce(cell.options.caption)
+        var figures: [FigureRequest] = []
         for p in s.plot {
             switch p {
             case "loss":
@@ -85,21 +90,29 @@ extension Executor {
                     let ve = h.records.filter { $0.validationLoss != nil }
                     series.append(.init(name: words.validation, points: ve.map { (x: Double($0.epoch), y: $0.validationLoss!) }, dashed: true))
                 }
-                shown.append(.figure(.lines(series: series, xLabel: words.epoch, yLabel: words.loss, logY: false), caption: captionOnce.next()))
+                figures.append(.lines(series: series, xLabel: words.epoch, yLabel: words.loss, logY: false))
             case "accuracy" where !h.accuracy.isEmpty:
                 let rec = h.records.filter { $0.accuracy != nil }
                 var series = [FigureRequest.Series(name: words.train, points: rec.map { (x: Double($0.epoch), y: $0.accuracy!) })]
                 let ve = h.records.filter { $0.validationAccuracy != nil }
                 if !ve.isEmpty { series.append(.init(name: words.validation, points: ve.map { (x: Double($0.epoch), y: $0.validationAccuracy!) }, dashed: true)) }
-                shown.append(.figure(.lines(series: series, xLabel: words.epoch, yLabel: words.accuracy, logY: false), caption: captionOnce.next()))
+                figures.append(.lines(series: series, xLabel: words.epoch, yLabel: words.accuracy, logY: false))
             case "boundary" where train.featureCount == 2:
-                shown.append(.figure(.decisionBoundary(result.network, data.all, title: nil), caption: captionOnce.next()))
+                figures.append(.decisionBoundary(result.network, data.all, title: nil))
             case "snapshots" where train.featureCount == 2 && !h.snapshots.isEmpty:
                 let snaps = h.snapshots.keys.sorted().map { (epoch: $0, network: h.snapshots[$0]!) }
-                shown.append(.figure(.snapshots(snaps, data.all), caption: captionOnce.next()))
+                figures.append(.snapshots(snaps, data.all))
             default: break
             }
         }
+        // Snapshots take a row of their own; the other plots share one figure (one number, one caption).
+        let snapshots = figures.filter { if case .snapshots = $0 { return true } else { return false } }
+        let others = figures.filter { if case .snapshots = $0 { return false } else { return true } }
+        var parts: [FigureRequest] = []
+        if others.count == 1 { parts.append(others[0]) } else if others.count > 1 { parts.append(.row(others)) }
+        parts += snapshots
+        if parts.count == 1 { shown.append(.figure(parts[0], caption: cell.options.caption)) }
+        else if parts.count > 1 { shown.append(.figure(.column(parts), caption: cell.options.caption)) }
         if s.apply { state[s.network.value] = .network(result.network) }
         return (.training(outcome), shown)
     }
@@ -121,7 +134,8 @@ extension Executor {
         let report = try ClassificationReport(actual: d.labels, predicted: predicted, classNames: d.classNames)
         let pct = NumberFormat(digits: 2)
         var shown: [Shown] = [.paragraph("\(words.accuracy): \(report.confusion.correct)/\(report.confusion.total) = \(pct.plain(report.accuracy * 100))%.")]
-        let header = [words.trueClass + " \\ " + words.predictedClass] + d.classNames
+        shown.append(.paragraph("*\(words.confusionNote)*"))
+        let header = [""] + d.classNames
         let rows = report.confusion.counts.enumerated().map { i, r in [d.classNames[i]] + r.map(String.init) }
         shown.append(.table(ShownTable(header: header, rows: rows, alignments: [.left] + d.classNames.map { _ in .right })))
         let f = NumberFormat(digits: min(fmt.digits, 3))
@@ -134,9 +148,3 @@ extension Executor {
     }
 }
 
-/// The cell's caption goes on its first figure only.
-final class CaptionOnce {
-    private var caption: String?
-    init(_ c: String?) { caption = c }
-    func next() -> String? { defer { caption = nil }; return caption }
-}

@@ -27,7 +27,7 @@ public struct DatasetSpec {
         if let b = try f.choice("builtin", Self.builtins) {
             source = .builtin(b)
         } else if let g = try f.choice("generate", Self.generators) {
-            source = .generate(g, n: try f.int("n", in: 2...100_000) ?? 200, noise: try f.double("noise", in: 0...10) ?? 0.1,
+            source = .generate(g, n: try f.int("n", in: 2...Limits.current.datasetRows) ?? 200, noise: try f.double("noise", in: 0...10) ?? 0.1,
                                seed: UInt64(try f.int("seed", in: 0...Int.max) ?? 0),
                                classes: try f.int("classes", in: 2...10) ?? 2)
         } else if let c = try f.locatedString("csv") {

@@ -24,9 +24,7 @@ public struct NetworkSpec {
         guard let layers = try f.ints("layers") else { throw f.missing("layers", "the sizes, like [2, 3, 2]") }
         layersLocation = f.location(of: "layers")
         guard layers.count >= 2 else { throw f.error("'layers' needs at least an input and an output size, like [2, 1]", key: "layers") }
-        guard layers.allSatisfy({ (1...4096).contains($0) }) else {
-            throw f.error("every layer size must be between 1 and 4096", key: "layers")
-        }
+        if let problem = Limits.current.layersProblem(layers) { throw f.error(problem, key: "layers") }
         self.layers = layers
         let count = layers.count - 1
 

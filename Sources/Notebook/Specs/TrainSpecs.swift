@@ -32,7 +32,7 @@ public struct TrainSpec {
         beta1 = try f.double("beta1", in: 0...0.9999) ?? 0.9
         beta2 = try f.double("beta2", in: 0...0.999999) ?? 0.999
         learningRate = try f.positiveDouble("learning-rate") ?? 0.1
-        guard let e = try f.int("epochs", in: 1...1_000_000) else { throw f.missing("epochs", "how many passes over the data") }
+        guard let e = try f.int("epochs", in: 1...Limits.current.epochs) else { throw f.missing("epochs", "how many passes over the data") }
         epochs = e
         if let b = f.node("batch") {
             if b.scalar?.string == "full" { batch = .full } else {
@@ -77,7 +77,7 @@ public struct PerceptronSpec {
     init(_ f: CellFields) throws {
         data = try f.requiredReference("data", "a dataset (or and, or, nand, xor)")
         learningRate = try f.positiveDouble("learning-rate") ?? 0.1
-        epochs = try f.int("epochs", in: 1...10_000) ?? 10
+        epochs = try f.int("epochs", in: 1...Limits.current.perceptronEpochs) ?? 10
         weights = try f.doubles("weights")
         bias = try f.double("bias") ?? 0
         show = try f.show(["trace", "summary"], default: "trace")
@@ -164,7 +164,7 @@ public struct PlotSpec {
         title = try f.string("title")
         xLabel = try f.string("x-label")
         yLabel = try f.string("y-label")
-        resolution = try f.int("resolution", in: 10...1000) ?? 200
+        resolution = try f.int("resolution", in: 10...Limits.current.gridResolution) ?? 200
         weights = try f.doubles("weights")
         biases = try f.doubles("biases")
         terms = try f.doubles("terms")

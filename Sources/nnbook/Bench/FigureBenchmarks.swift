@@ -10,6 +10,16 @@ enum FigureBenchmarks {
         [
             Benchmark(key: "boundary_500_png_s") { repeats in try boundary(.png, repeats) },
             Benchmark(key: "boundary_500_pdf_s") { repeats in try boundary(.pdf, repeats) },
+            // The PNG figure drawn into 150-DPI pixels but not encoded: what PNG encoding costs is
+            // boundary_500_png_s minus this.
+            Benchmark(key: "boundary_500_pixels_s") { repeats in
+                let fig = try figure()
+                let size = fig.preferredSize
+                _ = try Render.bitmap(size: size, dpi: 150) { try fig.draw(in: Rect(size), on: $0) }
+                return try Benchmarks.medianSeconds(repeats) {
+                    _ = try Render.bitmap(size: size, dpi: 150) { try fig.draw(in: Rect(size), on: $0) }
+                }
+            },
         ]
     }
 
