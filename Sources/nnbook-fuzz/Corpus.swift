@@ -98,9 +98,10 @@ struct Corpus {
         print("wrote \(written) corpus files under \(corpusDir)")
     }
 
-    /// `epochs: 5000` → `epochs: 20`; generated data sets of at most 60 points.
+    /// `epochs: 5000` → `epochs: 20`; generated data sets of at most 60 points; no snapshots (they name
+    /// epochs past the shortened run).
     static func shortened(_ text: String) -> String {
-        text.components(separatedBy: "\n").map { line -> String in
+        text.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("snapshots:") }.map { line -> String in
             for (key, most) in [("epochs", 20), ("n", 60), ("resolution", 40)] {
                 let t = line.trimmingCharacters(in: .whitespaces)
                 guard t.hasPrefix(key + ":"), let v = Int(t.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces)), v > most else { continue }

@@ -80,33 +80,16 @@ final class TargetRunner {
         guard let text = String(validating: bytes, as: UTF8.self) else { return "not-utf8" }
         let lesson = try LessonParser.parse(text, file: "fuzz.md")
         let out = try Executor(lesson: lesson, dataDirectory: dataDirectory).run()
-        var blocks: [Block] = []
-        var kinds: [String] = []
-        for part in out.parts {
-            switch part {
-            case .prose(let p, _):
-                blocks += try Markdown.parse(p)
-            case .cell(let cell, let shown):
-                kinds.append(cell.kind.rawValue)
-                for s in shown { blocks += Self.blocks(s) }
-            }
+        // As `nnbook build` does, short of drawing: blocks and figures (Figures values, measured), then pages.
+        let kinds = out.parts.compactMap { p -> String? in if case .cell(let c, _) = p { return c.kind.rawValue }; return nil }
+        let assembled = try DocumentAssembler().assemble(out)
+        for f in assembled.figures {
+            let size = f.preferredSize
+            guard size.width.isFinite, size.height.isFinite, size.width >= 0, size.height >= 0 else { return "nonfinite-figure" }
         }
-        let doc = Document(title: lesson.frontMatter.title, lesson: lesson.frontMatter.lesson,
-                           language: lesson.frontMatter.lang == .vi ? .vi : .en, blocks: blocks)
-        let pages = try Typesetter(measurer: measurer).layout(doc)
+        let pages = try Typesetter(measurer: measurer).layout(assembled.standalone)
         try Limits.current.checkPages(pages.count, file: "fuzz.md")
         return "ok:" + kinds.joined(separator: ",")
-    }
-
-    static func blocks(_ s: Shown) -> [Block] {
-        switch s {
-        case .paragraph(let p): return [.paragraph(p)]
-        case .math(let m): return [.math(m)]
-        case .table(let t): return [.table(Table(header: [t.header], rows: t.rows, caption: t.caption))]
-        case .figure: return []  // figures are drawn by Figures; their values are checked by the executor
-        case .code(let c): return [.code(c)]
-        case .heading(let level, let text): return [.heading(level: level, text: text)]
-        }
     }
 
     func runVerify(_ bytes: [UInt8]) throws -> String {
