@@ -38,17 +38,29 @@ enum Kernels {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
     }
 
+    /// Writes the indices k with x[k] ≠ 0 into `idx` and returns their count, without branches
+    /// (half of a digit's pixels are 0, in no pattern a branch predictor could learn).
+    @inline(__always)
+    static func nonzeros(_ x: UnsafePointer<Double>, _ n: Int, _ idx: UnsafeMutablePointer<Int>) -> Int {
+        var c = 0
+        for k in 0..<n {
+            idx[c] = k
+            c &+= x[k] != 0 ? 1 : 0
+        }
+        return c
+    }
+
     /// z[0..<nout] += x[0..<nin]·W (W is nin×nout, row-major), with z held in registers 16 columns
-    /// at a time; zero inputs are skipped.
+    /// at a time; only the nonzero inputs are visited (`idx` is scratch space for nin indices).
     static func rowTimesMatrix(_ x: UnsafePointer<Double>, _ nin: Int, _ w: UnsafePointer<Double>, _ nout: Int,
-                               _ z: UnsafeMutablePointer<Double>) {
+                               _ z: UnsafeMutablePointer<Double>, _ idx: UnsafeMutablePointer<Int>) {
+        let n = nonzeros(x, nin, idx)
         var j = 0
         while j + 16 <= nout {
             var a0 = load4(z + j), a1 = load4(z + j + 4), a2 = load4(z + j + 8), a3 = load4(z + j + 12)
-            for k in 0..<nin {
-                let v = x[k]
-                if v == 0 { continue }
-                let vv = SIMD4<Double>(repeating: v), r = w + k * nout + j
+            for t in 0..<n {
+                let k = idx[t]
+                let vv = SIMD4<Double>(repeating: x[k]), r = w + k * nout + j
                 a0 += vv * load4(r)
                 a1 += vv * load4(r + 4)
                 a2 += vv * load4(r + 8)
@@ -57,24 +69,29 @@ enum Kernels {
             store4(a0, z + j); store4(a1, z + j + 4); store4(a2, z + j + 8); store4(a3, z + j + 12)
             j += 16
         }
+        while j + 8 <= nout {
+            var a0 = load4(z + j), a1 = load4(z + j + 4)
+            for t in 0..<n {
+                let k = idx[t]
+                let vv = SIMD4<Double>(repeating: x[k]), r = w + k * nout + j
+                a0 += vv * load4(r)
+                a1 += vv * load4(r + 4)
+            }
+            store4(a0, z + j); store4(a1, z + j + 4)
+            j += 8
+        }
         while j + 4 <= nout {
             var a0 = load4(z + j)
-            var a1 = SIMD4<Double>(repeating: 0)
-            let two = j + 8 <= nout
-            if two { a1 = load4(z + j + 4) }
-            for k in 0..<nin {
-                let v = x[k]
-                if v == 0 { continue }
-                let vv = SIMD4<Double>(repeating: v), r = w + k * nout + j
-                a0 += vv * load4(r)
-                if two { a1 += vv * load4(r + 4) }
+            for t in 0..<n {
+                let k = idx[t]
+                a0 += SIMD4<Double>(repeating: x[k]) * load4(w + k * nout + j)
             }
             store4(a0, z + j)
-            if two { store4(a1, z + j + 4); j += 8 } else { j += 4 }
+            j += 4
         }
         while j < nout {
             var a = z[j]
-            for k in 0..<nin { a += x[k] * w[k * nout + j] }
+            for t in 0..<n { a += x[idx[t]] * w[idx[t] * nout + j] }
             z[j] = a
             j += 1
         }
@@ -83,17 +100,22 @@ enum Kernels {
     /// Z = X·W + Z for `rows` rows: pairs of rows share each load of W (8 columns at a time);
     /// an odd last row and any last columns go through `rowTimesMatrix`.
     static func matrixTimesMatrix(_ x: UnsafePointer<Double>, rows: Int, _ nin: Int, _ w: UnsafePointer<Double>, _ nout: Int,
-                                  _ z: UnsafeMutablePointer<Double>) {
+                                  _ z: UnsafeMutablePointer<Double>, _ idx: UnsafeMutablePointer<Int>) {
         var r = 0
         let blocked = nout / 8 * 8
         while r + 2 <= rows {
             let x0 = x + r * nin, x1 = x0 + nin, z0 = z + r * nout, z1 = z0 + nout
+            var n = 0
+            for k in 0..<nin {                       // inputs nonzero in either row, without branches
+                idx[n] = k
+                n &+= (x0[k] != 0) || (x1[k] != 0) ? 1 : 0
+            }
             var j = 0
             while j < blocked {
                 var a0 = load4(z0 + j), a1 = load4(z0 + j + 4), b0 = load4(z1 + j), b1 = load4(z1 + j + 4)
-                for k in 0..<nin {
+                for t in 0..<n {
+                    let k = idx[t]
                     let u = x0[k], v = x1[k]
-                    if u == 0 && v == 0 { continue }
                     let p = w + k * nout + j
                     let w0 = load4(p), w1 = load4(p + 4)
                     let uu = SIMD4<Double>(repeating: u), vv = SIMD4<Double>(repeating: v)
@@ -116,7 +138,7 @@ enum Kernels {
             }
             r += 2
         }
-        if r < rows { rowTimesMatrix(x + r * nin, nin, w, nout, z + r * nout) }
+        if r < rows { rowTimesMatrix(x + r * nin, nin, w, nout, z + r * nout, idx) }
     }
 
     /// Returns row·δ (over n values) and then sets row ← row − c·δ, in one pass (the fused BP2 + BP4

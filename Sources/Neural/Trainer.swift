@@ -74,7 +74,7 @@ public struct Trainer: Sendable {
                     engine.runningClasses = classes
                     engine.runningLoss = 0
                     engine.runningCorrect = 0
-                    try order.withUnsafeBufferPointer { ob in
+                    order.withUnsafeBufferPointer { ob in
                         let op = ob.baseAddress!
                         if fused {
                             for r in 0..<m { engine.sgdSample(xp + op[r] * d0, yp + op[r] * dL, learningRate: c.learningRate) }

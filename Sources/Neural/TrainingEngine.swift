@@ -26,6 +26,8 @@ final class TrainingEngine {
     let capacity: Int           // the most rows a forward pass holds
     let layers: UnsafeMutablePointer<LayerState>
     let xBuf: UnsafeMutablePointer<Double>, yBuf: UnsafeMutablePointer<Double>
+    /// Scratch for the indices of nonzero inputs (`Kernels.nonzeros`).
+    let nonzeroIndex: UnsafeMutablePointer<Int>
     private let owned: [UnsafeMutablePointer<Double>]
     let dropout: Double
     let outputSize: Int
@@ -53,6 +55,7 @@ final class TrainingEngine {
         xBuf = alloc(self.capacity * sizes[0])
         yBuf = alloc(self.capacity * sizes[layerCount])
         layers = .allocate(capacity: layerCount)
+        nonzeroIndex = .allocate(capacity: max(1, sizes.max() ?? 1))
         for (l, layer) in network.layers.enumerated() {
             let nin = sizes[l], nout = sizes[l + 1], rows = self.capacity * nout
             let w = alloc(nin * nout), b = alloc(nout), gw = alloc(nin * nout), gb = alloc(nout)
@@ -76,6 +79,7 @@ final class TrainingEngine {
         for p in owned { p.deallocate() }
         layers.deinitialize(count: layerCount)
         layers.deallocate()
+        nonzeroIndex.deallocate()
     }
 
     /// The parameters as a `Network` (same activations and bias settings as the original).
@@ -122,9 +126,9 @@ final class TrainingEngine {
                 if hasBias { zr.update(from: s.b, count: nout) } else { zr.update(repeating: 0, count: nout) }
             }
             if rows == 1 {
-                Kernels.rowTimesMatrix(inp, nin, wl, nout, zl)
+                Kernels.rowTimesMatrix(inp, nin, wl, nout, zl, nonzeroIndex)
             } else {
-                Kernels.matrixTimesMatrix(inp, rows: rows, nin, wl, nout, zl)
+                Kernels.matrixTimesMatrix(inp, rows: rows, nin, wl, nout, zl, nonzeroIndex)
             }
             Kernels.activate(s.activation, zl, s.a, rows: rows, cols: nout)
             if let m = s.mask {
@@ -267,9 +271,10 @@ final class TrainingEngine {
                 for k in 0..<nin { dp[k] = Kernels.dotThenAxpy(nout, wl + k * nout, dl, eta * inp[k]) }
                 Kernels.multiplyDerivative(p.activation, p.z, p.a, dp, rows: 1, cols: nin)
             } else {
-                for k in 0..<nin {
-                    let v = x[k]
-                    if v != 0 { Kernels.axpy(nout, -eta * v, dl, wl + k * nout) }
+                let n = Kernels.nonzeros(x, nin, nonzeroIndex)
+                for t in 0..<n {
+                    let k = nonzeroIndex[t]
+                    Kernels.axpy(nout, -eta * x[k], dl, wl + k * nout)
                 }
             }
             guard s.biasTrainable else { continue }

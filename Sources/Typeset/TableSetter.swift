@@ -106,7 +106,9 @@ struct TableSetter {
                 case .right: align = .right
                 case .decimal: align = bold ? .center : .right
                 }
-                let lines = try b.set(cell.pieces, width: max(inner, 1), align: align)
+                // Never narrower than the cell's longest word: the column was sized for it, and
+                // (width + 2·pad) − 2·pad can come back a hair short, which would cut "44" into "4"/"4".
+                let lines = try b.set(cell.pieces, width: max(inner, cell.longestWord, 1) + 1e-6, align: align)
                 var y = vpad
                 for line in lines {
                     y += line.height

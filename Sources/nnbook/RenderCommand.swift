@@ -11,7 +11,7 @@ struct RenderCommand: ParsableCommand {
             Writes OUT/<lang>/<lesson>.pdf, OUT/<lang>/<lesson>/page-NN.png and fig-NN.png (and .svg).
             Data files (csv:) are read from the data/ folder beside the lesson's language folder.
             Examples:
-              nnbook render Lessons/vi/05-mlp-232.md
+              nnbook render Lessons/vi/06-backprop.md
               nnbook render Lessons/en/06-backprop.md --out /tmp/preview --format pdf,svg
             """)
 

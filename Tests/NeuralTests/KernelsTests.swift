@@ -43,7 +43,7 @@ import Testing
 }
 
 @Suite struct MatrixKernelTests {
-    @Test(arguments: [(1, 3, 5), (2, 64, 32), (3, 7, 10), (5, 16, 17), (4, 2, 1)])
+    @Test(arguments: [(1, 3, 5), (1, 64, 32), (2, 64, 32), (3, 7, 10), (5, 16, 17), (4, 2, 1), (3, 9, 12), (1, 5, 28)])
     func batchProductMatchesMatrixDot(shape: (Int, Int, Int)) throws {
         let (m, k, n) = shape
         var rng = SeededRandom(seed: UInt64(m * 100 + k * 10 + n))
@@ -53,10 +53,13 @@ import Testing
         let bias = (0..<n).map { _ in rng.uniform(-1, 1) }
         var z = [Double](repeating: 0, count: m * n)
         for r in 0..<m { for j in 0..<n { z[r * n + j] = bias[j] } }
+        var idx = [Int](repeating: 0, count: k)
         x.storage.withUnsafeBufferPointer { xp in
             w.storage.withUnsafeBufferPointer { wp in
                 z.withUnsafeMutableBufferPointer { zp in
-                    Kernels.matrixTimesMatrix(xp.baseAddress!, rows: m, k, wp.baseAddress!, n, zp.baseAddress!)
+                    idx.withUnsafeMutableBufferPointer { ip in
+                        Kernels.matrixTimesMatrix(xp.baseAddress!, rows: m, k, wp.baseAddress!, n, zp.baseAddress!, ip.baseAddress!)
+                    }
                 }
             }
         }

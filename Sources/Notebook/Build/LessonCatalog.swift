@@ -22,7 +22,7 @@ public enum LessonCatalog {
         return found
     }
 
-    /// The file name without folder and extension ("05-mlp-232").
+    /// The file name without folder and extension ("06-backprop").
     public static func stem(_ path: String) -> String {
         ((path as NSString).lastPathComponent as NSString).deletingPathExtension
     }

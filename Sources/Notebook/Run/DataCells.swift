@@ -134,14 +134,19 @@ extension Executor {
             if isRegression {
                 d = try Dataset(name: name, x: x, values: Matrix(column: numbers), featureNames: features.map { columns[$0] })
             } else {
-                let classes: [String]
-                if numbers.count == rows.count {
-                    classes = Array(Set(numbers)).sorted().map { DecimalText.asWritten($0) }
+                let distinct = Array(Set(numbers)).sorted()
+                let labels: [Int], names: [String]
+                if numbers.count == rows.count, let top = distinct.last, distinct.allSatisfy({ $0 >= 0 && $0 == $0.rounded() }),
+                   top <= Double(max(1, distinct.count)) {
+                    // Class numbers as written (a 0/1 target, classes 0, 1, 2): a label keeps its value,
+                    // even when only some of the classes occur (a target of 1s stays 1, not class 0).
+                    labels = numbers.map { Int($0) }
+                    names = (0...Int(top)).map(String.init)
                 } else {
-                    classes = Array(Set(values)).sorted()
+                    let classes = numbers.count == rows.count ? distinct.map { DecimalText.asWritten($0) } : Array(Set(values)).sorted()
+                    labels = values.map { classes.firstIndex(of: $0)! }
+                    names = numbers.count == rows.count ? distinct.map { DecimalText.asWritten($0, minus: "-") } : classes
                 }
-                let labels = values.map { classes.firstIndex(of: $0)! }
-                let names = numbers.count == rows.count ? Array(Set(numbers)).sorted().map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) } : classes
                 d = try Dataset(name: name, x: x, labels: labels, featureNames: features.map { columns[$0] }, classNames: names)
             }
         } else {

@@ -3,7 +3,7 @@ import Notebook
 
 /// Speed of building lessons (release build, run from the repository root so Lessons/ is found).
 ///
-/// - `build_sample_lesson_s`: Lessons/vi/05-mlp-232.md to PDF and PNG pages and figures: parse, run the
+/// - `build_sample_lesson_s`: Lessons/vi/06-backprop.md to PDF and PNG pages and figures: parse, run the
 ///   cells, typeset, draw (goal: under a second).
 /// - `build_all_s`: every lesson of Lessons/ (vi and en) and both handouts, as `make handouts` does; one
 ///   run whatever --repeats says (it takes tens of seconds).
@@ -11,7 +11,7 @@ enum NotebookBenchmarks {
     static var all: [Benchmark] {
         [
             Benchmark(key: "build_sample_lesson_s") { repeats in
-                let path = "Lessons/vi/05-mlp-232.md"
+                let path = "Lessons/vi/06-backprop.md"
                 guard FileManager.default.fileExists(atPath: path) else { return .nan }
                 return try withTemporaryOutput { out in
                     let builder = HandoutBuilder(options: BuildOptions(outDir: out))

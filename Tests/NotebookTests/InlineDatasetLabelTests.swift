@@ -1,0 +1,42 @@
+import Testing
+@testable import Notebook
+
+/// Labels of an inline dataset (`columns:` + `rows:`): a 0/1 target keeps its values.
+@Suite struct InlineDatasetLabelTests {
+    func dataset(_ rows: String, target: String = "y") throws -> DatasetResult {
+        let text = ["---", "title: T", "lesson: 1", "lang: vi", "---", "",
+                    "```nn dataset", "name: d", "columns: [x1, x2, y]", "rows: \(rows)", "target: \(target)", "show: none", "```"]
+            .joined(separator: "\n") + "\n"
+        let lesson = try LessonParser.parse(text, file: "t.md")
+        let ex = Executor(lesson: lesson, dataDirectory: "/nonexistent")
+        _ = try ex.run()
+        guard case .dataset(let r)? = ex.state["d"] else { Issue.record("no dataset result"); throw CancellationError() }
+        return r
+    }
+
+    @Test func targetOfOnlyOnesStaysOne() throws {
+        let d = try dataset("[[1, 1, 1], [0, 1, 1]]").all
+        #expect(d.labels == [1, 1])
+        #expect(d.y.storage == [1, 1])            // the target column as written, not class 0
+        #expect(d.classNames == ["0", "1"])
+    }
+
+    @Test func targetOfOnlyZerosStaysZero() throws {
+        let d = try dataset("[[1, 1, 0], [0, 1, 0]]").all
+        #expect(d.labels == [0, 0])
+        #expect(d.y.storage == [0, 0])
+    }
+
+    @Test func zeroOneTargetKeepsItsValues() throws {
+        let d = try dataset("[[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 1]]").all
+        #expect(d.labels == [0, 1, 1, 1])
+        #expect(d.y.storage == [0, 1, 1, 1])
+    }
+
+    @Test func wordsAndFarApartNumbersAreIndexed() throws {
+        let words = try dataset("[[0, 0, no], [1, 1, yes]]").all
+        #expect(words.labels == [0, 1] && words.classNames == ["no", "yes"])
+        let far = try dataset("[[0, 0, 5], [1, 1, 9]]").all     // classes 5 and 9: indexed 0 and 1
+        #expect(far.labels == [0, 1] && far.classNames == ["5", "9"])
+    }
+}
