@@ -192,7 +192,9 @@ struct BlockParser {
             if t.hasPrefix(">") {
                 var inner: [Line] = []
                 while i < lines.count {
-                    let l = lines[i].text.drop { $0 == " " }
+                    // Trim as `t` was trimmed (any whitespace, e.g. U+2028), or a line that opened the
+                    // quote would not be taken into it and the loop would never advance.
+                    let l = lines[i].text.drop { $0.isWhitespace }
                     if l.hasPrefix(">") {
                         var rest = l.dropFirst()
                         if rest.first == " " { rest = rest.dropFirst() }

@@ -19,17 +19,21 @@ import Testing
         }
     }
 
-    /// Every saved lesson crash input is refused with a LessonError or runs (a trap kills the test run).
+    /// Every saved lesson crash or hang input (Tests/Fuzz/crashes, Tests/Fuzz/hangs) is refused with a LessonError or runs (a trap kills the test run).
     @Test func savedCrashInputsNoLongerCrash() throws {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: Self.crashes.path)) ?? []
-        for f in files.sorted() where f.hasPrefix("lesson-") {
-            let data = try Data(contentsOf: Self.crashes.appendingPathComponent(f))
+        let folders = [Self.crashes, Self.crashes.deletingLastPathComponent().appendingPathComponent("hangs")]
+        for folder in folders {
+          for f in ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where f.hasPrefix("lesson-") {
+            let data = try Data(contentsOf: folder.appendingPathComponent(f))
             guard let text = String(data: data, encoding: .utf8) else { continue }
             Limits.$current.withValue(.fuzzing) {
                 if let lesson = try? LessonParser.parse(text, file: f) {
-                    _ = try? Executor(lesson: lesson, dataDirectory: "/nonexistent").run()
+                    if let out = try? Executor(lesson: lesson, dataDirectory: "/nonexistent").run() {
+                        _ = try? DocumentAssembler().assemble(out)
+                    }
                 }
             }
+          }
         }
     }
 

@@ -25,6 +25,26 @@ import Testing
         _ = try MathParser.parse(ok)
     }
 
+    /// hangs/lesson-16f04d3cbae10107.md: a block quote line whose '>'s were separated by U+2028 (LINE
+    /// SEPARATOR) made Markdown.parse loop forever appending empty quotes: the quote's first line was
+    /// trimmed with isWhitespace to enter the branch, but only spaces inside it.
+    @Test func quoteAfterLineSeparatorTerminates() throws {
+        final class Box: @unchecked Sendable { var blocks: [Block]? }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            box.blocks = try? Markdown.parse("para\n   > > \u{2028}> > 1 - [[-0.0262, 0.0833]]\n")
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + 20) == .success else {
+            Issue.record("Markdown.parse still running after 20 s")
+            return
+        }
+        let blocks = try #require(box.blocks)
+        #expect(blocks.count == 2, "\(blocks)")
+        guard case .quote = blocks.last else { Issue.record("expected a quote: \(blocks)"); return }
+    }
+
     /// Every saved TeX and Markdown crash input is refused or laid out (a trap here kills the test run).
     @Test func savedCrashInputsNoLongerCrash() throws {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: Self.crashes.path)) ?? []
