@@ -15,6 +15,13 @@ import Testing
         #expect(text.contains("d = \(String(format: "%.3f", d))."))
     }
 
+    @Test func distanceOnRawWholeNumbersWritesThemAsGiven() throws {
+        // The slides' cars: d(1, 2) = √((6 − 3)² + (1200 − 4000)²) = √(9 + 7 840 000) = 2800.0016
+        let (_, text) = try run(["```nn dataset", "name: cars", "columns: [age, km, price]",
+                                 "rows: [[6, 1200, 10], [3, 4000, 30], [8, 8000, 20]]", "target: price", "distance: [1, 2]", "```"])
+        #expect(text.contains("\\sqrt{(6 - 3)^{2} + (1200 - 4000)^{2}} = \(String(format: "%.4f", (9.0 + 2800.0 * 2800).squareRoot()))"), "\(text)")
+    }
+
     @Test func zScoreUsesPopulationSigma() throws {
         let (_, text) = try run(["```nn scale", "name: z", "columns: [x]", "rows: [[2], [4], [6]]", "method: z-score", "```",
                                  "σ = {{z.std[1]}}"])

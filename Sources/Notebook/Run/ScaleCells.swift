@@ -145,7 +145,10 @@ extension Executor {
             }
             let a = rows[p - 1], b = rows[q - 1]
             let d = zip(a, b).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
-            let terms = zip(a, b).map { "(\(fmt.tex($0)) - \(fmt.texFactor($1)))^{2}" }.joined(separator: " + ")
+            // Raw data of whole numbers (ages, km) as given; scaled values with every decimal.
+            let whole = rows.allSatisfy { $0.allSatisfy(NumberFormat.isWhole) }
+            let terms = zip(a, b).map { whole ? "(\(fmt.texGiven($0)) - \(fmt.texGivenFactor($1)))^{2}" : "(\(fmt.tex($0)) - \(fmt.texFactor($1)))^{2}" }
+                .joined(separator: " + ")
             lines.append("d(\(p), \(q)) &= \\sqrt{\(terms)} = \(fmt.tex(d))")
             values.append(d)
         }
