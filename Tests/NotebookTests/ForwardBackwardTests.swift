@@ -53,7 +53,7 @@ func trimmed(_ s: String) -> String {
                                          "Kết quả {{fwd.a[1][1]}} và {{fwd.output[2]:3}}."])
         // z1 = 0.5·0.1 + 1.0·0.2 = 0.25, a1 = σ(0.25)
         #expect(text.contains("z^{(1)}_{1} &= x_{1} w^{(1)}_{11} + x_{2} w^{(1)}_{21}"))
-        #expect(text.contains("&= 0.5000 \\cdot 0.1000 + 1 \\cdot 0.2000 = 0.2500"))
+        #expect(text.contains("&= 0.5000 \\cdot 0.1000 + 1.0000 \\cdot 0.2000 = 0.2500"))
         #expect(text.contains("a^{(1)}_{1} &= \\sigma(0.2500) = \(r4(sig(0.25)))"))   // 0.5622
         // Layer 2 neuron 1: z = 0.7·a1 + 0.9·a2 + 0.2·a3
         let a1 = [sig(0.25), sig(0.55), sig(0.85)]
@@ -65,9 +65,16 @@ func trimmed(_ s: String) -> String {
         #expect(!text.lowercased().contains("nan"))
     }
 
+    @Test func wholeInputsStayAsGiven() throws {
+        // x = (1, 0): z1 = 1·0.1 + 0·0.2 = 0.1, written as a student would, inputs without decimals.
+        let (_, text) = try run(ex232 + ["```nn forward", "network: ex232", "input: [1, 0]", "show: both", "```"])
+        #expect(text.contains("&= 1 \\cdot 0.1000 + 0 \\cdot 0.2000 = 0.1000"))
+        #expect(text.contains("\\begin{bmatrix} 1 & 0 \\end{bmatrix}"))
+    }
+
     @Test func matrixFormWritesTheMatrices() throws {
         let (_, text) = try run(ex232 + ["```nn forward", "network: ex232", "input: [0.5, 1.0]", "show: matrix", "```"])
-        #expect(text.contains("Z^{(1)} = X W^{(1)} = \\begin{bmatrix} 0.5000 & 1 \\end{bmatrix} \\begin{bmatrix} 0.1000 & 0.3000 & 0.5000 \\\\ 0.2000 & 0.4000 & 0.6000 \\end{bmatrix} = \\begin{bmatrix} 0.2500 & 0.5500 & 0.8500 \\end{bmatrix}"))
+        #expect(text.contains("Z^{(1)} = X W^{(1)} = \\begin{bmatrix} 0.5000 & 1.0000 \\end{bmatrix} \\begin{bmatrix} 0.1000 & 0.3000 & 0.5000 \\\\ 0.2000 & 0.4000 & 0.6000 \\end{bmatrix} = \\begin{bmatrix} 0.2500 & 0.5500 & 0.8500 \\end{bmatrix}"))
         #expect(text.contains("A^{(1)} = \\sigma(Z^{(1)}) = \\begin{bmatrix} \(r4(sig(0.25))) & \(r4(sig(0.55))) & \(r4(sig(0.85))) \\end{bmatrix}"))
     }
 

@@ -6,6 +6,8 @@ struct BackwardPresenter {
     let work: WorkedBackward
     let words: Words
     var fmt: NumberFormat { work.forward.format }
+    /// A target of whole numbers (1, 0) is written as given; any other with every decimal.
+    func target(_ y: Double) -> String { work.target.storage.allSatisfy(NumberFormat.isWhole) ? fmt.texGiven(y) : fmt.tex(y) }
     var net: Network { work.forward.network }
     var L: Int { net.layers.count }
     var m: Int { work.forward.input.rows }
@@ -23,7 +25,7 @@ struct BackwardPresenter {
         let kind = work.loss.kind
         let entries = min(yHat.count, 8)
         for k in 0..<entries {
-            let p = fmt.tex(yHat.storage[k]), t = fmt.texGiven(y.storage[k])
+            let p = fmt.tex(yHat.storage[k]), t = target(y.storage[k])
             switch kind {
             case .halfSSE, .sse, .mse: terms.append("(\(p) - \(t))^{2}")
             case .binaryCrossEntropy: terms.append("\(t) \\ln \(p) + (1 - \(t)) \\ln(1 - \(p))")
@@ -92,7 +94,7 @@ struct BackwardPresenter {
         let d = work.delta[L - 1][s, j]
         let f = net.layers[L - 1].activation
         let mean = work.loss.reduction == .mean && m > 1 ? "\\frac{1}{\(m)}" : ""
-        let diff = "(\(fmt.tex(yh)) - \(fmt.texGiven(y)))"
+        let diff = "(\(fmt.tex(yh)) - \(target(y)))"
         if work.simplifiedOutputDelta {
             return ["\(TeX.delta(L, j + 1)) &= \(mean)(\\hat{y}_{\(j + 1)} - y_{\(j + 1)}) = \(mean)\(diff) = \(fmt.tex(d))"]
         }
@@ -146,7 +148,7 @@ struct BackwardPresenter {
             for j in 0..<layer.outputs {
                 let g = work.gradW[l - 1][i, j]
                 let terms = (0..<min(m, Self.maxSampleTerms)).map {
-                    "\(l == 1 ? fmt.texGivenFactor(prev[$0, i]) : fmt.texFactor(prev[$0, i])) \\cdot \(fmt.texFactor(work.delta[l - 1][$0, j]))"
+                    "\(l == 1 && work.forward.input.storage.allSatisfy(NumberFormat.isWhole) ? fmt.texGivenFactor(prev[$0, i]) : fmt.texFactor(prev[$0, i])) \\cdot \(fmt.texFactor(work.delta[l - 1][$0, j]))"
                 }.joined(separator: " + ") + (m > Self.maxSampleTerms ? " + \\cdots" : "")
                 let symbol = m == 1 ? "\(TeX.a(l - 1, i + 1)) \(TeX.delta(l, j + 1))"
                                     : "\\sum_{s} \(TeX.a(l - 1, i + 1)) \(TeX.delta(l, j + 1))"

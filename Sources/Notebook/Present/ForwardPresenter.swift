@@ -6,6 +6,9 @@ struct ForwardPresenter {
     let work: WorkedForward
     let words: Words
     var fmt: NumberFormat { work.format }
+    /// Inputs that are all whole numbers (0 and 1 of a truth table) are written as given; otherwise every
+    /// input has the same decimals as the rest, so a vector never mixes "0.5000" and "1".
+    var inputWhole: Bool { work.input.storage.allSatisfy(NumberFormat.isWhole) }
 
     /// Samples worked neuron by neuron (a larger batch shows the first ones).
     static let maxSamples = 4
@@ -25,7 +28,7 @@ struct ForwardPresenter {
         let m = work.input.rows
         for s in 0..<min(m, Self.maxSamples) {
             if m > 1 {
-                let x = work.input.row(s).map(fmt.texGiven).joined(separator: ", ")
+                let x = work.input.row(s).map(inputWhole ? fmt.texGiven : fmt.tex).joined(separator: ", ")
                 out.append(.paragraph("**\(words.sample) \(s + 1)**: $x = (\(x))$"))
             }
             for l in 1...work.network.layers.count {
@@ -71,7 +74,7 @@ struct ForwardPresenter {
         var symbols: [String] = [], numbers: [String] = []
         func term(_ i: Int) {
             symbols.append("\(TeX.a(l - 1, i + 1)) \(TeX.w(l, i + 1, j + 1))")
-            numbers.append("\(l == 1 ? fmt.texGivenFactor(prev[s, i]) : fmt.texFactor(prev[s, i])) \\cdot \(fmt.texFactor(layer.weights[i, j]))")
+            numbers.append("\(l == 1 && inputWhole ? fmt.texGivenFactor(prev[s, i]) : fmt.texFactor(prev[s, i])) \\cdot \(fmt.texFactor(layer.weights[i, j]))")
         }
         if nIn <= Self.maxTerms {
             for i in 0..<nIn { term(i) }

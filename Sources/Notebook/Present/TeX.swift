@@ -46,17 +46,18 @@ enum TeX {
     }
 
     /// A matrix written out; rows and columns past `limit` are elided with ⋯ and ⋮. `given`: the
-    /// entries are data (an input batch, targets), whole numbers stay as written. Every entry has the same
+    /// entries are data (an input batch, targets): when all are whole numbers they stay as written. Every entry has the same
     /// decimals, so the columns (set right-aligned on the decimal point by Typeset) line up.
     static func bmatrix(_ m: Matrix, _ fmt: NumberFormat, limit: Int = 6, given: Bool = false) -> String {
         func pick(_ n: Int) -> [Int?] {
             n <= limit ? Array(0..<n) : Array(0..<(limit - 2)) + [nil, n - 1]
         }
         let rows = pick(m.rows), cols = pick(m.cols)
+        let wholeData = given && m.storage.allSatisfy(NumberFormat.isWhole)
         let body = rows.map { i -> String in
             cols.map { j -> String in
                 switch (i, j) {
-                case let (i?, j?): return given ? fmt.texGiven(m[i, j]) : fmt.tex(m[i, j])
+                case let (i?, j?): return wholeData ? fmt.texGiven(m[i, j]) : fmt.tex(m[i, j])
                 case (nil, nil): return "\\ddots"
                 case (nil, _): return "\\vdots"
                 case (_, nil): return "\\cdots"
