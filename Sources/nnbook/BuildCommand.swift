@@ -42,6 +42,10 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        do { try OutputFolder.prepare(out) } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
         var options = BuildOptions(outDir: out, formats: try FormatList.parse(format))
         options.workers = jobs
         var paths = try LessonCatalog.lessons(in: dir)

@@ -31,6 +31,10 @@ struct RenderCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(file): error: no such file\n".utf8))
             throw ExitCode(1)
         }
+        do { try OutputFolder.prepare(out) } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
+        }
         var options = BuildOptions(outDir: out, formats: try FormatList.parse(format))
         options.workers = 1
         let summary = BuildRunner.run(paths: [file], options: options, handouts: false)
