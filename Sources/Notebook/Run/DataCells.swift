@@ -145,7 +145,7 @@ extension Executor {
                 } else {
                     let classes = numbers.count == rows.count ? distinct.map { DecimalText.asWritten($0) } : Array(Set(values)).sorted()
                     labels = values.map { classes.firstIndex(of: $0)! }
-                    names = numbers.count == rows.count ? distinct.map { DecimalText.asWritten($0, minus: "-") } : classes
+                    names = numbers.count == rows.count ? distinct.map { DecimalText.asWritten($0) } : classes
                 }
                 d = try Dataset(name: name, x: x, labels: labels, featureNames: features.map { columns[$0] }, classNames: names)
             }

@@ -194,7 +194,7 @@ extension Executor {
         case .table(let t): return t
         case .perceptron(let t):
             return ShownTable(header: [words.epoch, words.sample, "net", "ŷ", "y", "ŷ − y"],
-                              rows: t.steps.map { [String($0.epoch), String($0.sample + 1), fmt.plain($0.net), String($0.prediction), String($0.target), String($0.error)] },
+                              rows: t.steps.map { [String($0.epoch), String($0.sample + 1), fmt.plain($0.net), String($0.prediction), String($0.target), String($0.error).replacingOccurrences(of: "-", with: "−")] },
                               caption: cell.options.caption)
         case .scaled(let s):
             return ShownTable(header: s.columns, rows: s.scaled.map { $0.map(fmt.plain) }, caption: cell.options.caption)

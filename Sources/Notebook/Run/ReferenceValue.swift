@@ -7,7 +7,7 @@ public enum ReferenceValue: Equatable, Sendable {
     func formatted(_ fmt: NumberFormat) -> String {
         switch self {
         case .number(let v): return fmt.plain(v)
-        case .integer(let n): return String(n)
+        case .integer(let n): return String(n).replacingOccurrences(of: "-", with: "−")
         case .text(let s): return s
         }
     }
