@@ -1,4 +1,5 @@
 import Foundation
+import Neural
 
 // One number of the hand calculation: z⁽²⁾₁, δ⁽¹⁾₃, a new weight, …
 
@@ -90,8 +91,8 @@ enum Notation {
     static func number(_ x: Double, decimals: Int?) -> String {
         guard x.isFinite else { return x.isNaN ? "nan" : (x > 0 ? "inf" : "-inf") }
         if let d = decimals {
-            let s = String(format: "%.\(max(0, min(d, 15)))f", x)
-            return isNegativeZero(s) ? String(s.dropFirst()) : s
+            // The handouts' formatter: half away from zero on the decimals, as Rounding rounds.
+            return DecimalText.fixed(x, digits: d, minus: "-")
         }
         var s = String(format: "%.9f", x)
         while s.hasSuffix("0") { s.removeLast() }
