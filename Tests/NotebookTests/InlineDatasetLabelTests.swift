@@ -40,3 +40,14 @@ import Testing
         #expect(far.labels == [0, 1] && far.classNames == ["5", "9"])
     }
 }
+
+/// The engine's counted nouns follow the lesson's language: English plurals, Vietnamese without.
+@Suite struct CountedWordsTests {
+    @Test func pluralsInEnglishOnly() {
+        #expect(Words.en.counted(3, Words.en.sample) == "3 samples")
+        #expect(Words.en.counted(1, Words.en.step) == "1 step")
+        #expect(Words.vi.counted(3, Words.vi.sample) == "3 mẫu")
+        #expect(Words.en.epochs(6) == "6 epochs" && Words.en.epochs(1) == "1 epoch" && Words.vi.epochs(6) == "6 epoch")
+        #expect(Words.vi.earlyStopping(21) == "dừng sớm, epoch tốt nhất 21")
+    }
+}

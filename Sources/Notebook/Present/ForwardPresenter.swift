@@ -36,7 +36,7 @@ struct ForwardPresenter {
             }
         }
         if m > Self.maxSamples {
-            out.append(.paragraph("(\(m - Self.maxSamples) \(words.sample.lowercased()) …)"))
+            out.append(.paragraph("(\(words.counted(m - Self.maxSamples, words.sample)) …)"))
         }
         return out
     }

@@ -68,4 +68,11 @@ public struct Words: Sendable {
         snapshotsWord: "Decision boundary over the epochs", graphWord: "Computational graph", fitWord: "Data and fitted curves")
 
     public static func of(_ lang: LessonLanguage) -> Words { lang == .vi ? .vi : .en }
+
+    /// "3 samples" in English, "3 mẫu" in Vietnamese (no plural form): `noun` is one of the words above.
+    public func counted(_ n: Int, _ noun: String) -> String {
+        let w = noun.lowercased()
+        guard self.sample == "Sample", n != 1 else { return "\(n) \(w)" }   // English
+        return "\(n) \(w)s"
+    }
 }

@@ -56,7 +56,7 @@ extension Executor {
                 }
                 shown.append(.table(ShownTable(header: header, rows: rows, caption: cell.options.caption)))
             }
-            if result.all.count > limit { shown.append(.paragraph("(\(result.all.count) \(words.sample.lowercased()), \(limit) …)")) }
+            if result.all.count > limit { shown.append(.paragraph("(\(words.counted(result.all.count, words.sample)), \(limit) …)")) }
         case .scatter:
             let d = result.all
             if d.featureCount == 1, d.y.cols == 1 {

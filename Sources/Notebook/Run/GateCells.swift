@@ -30,7 +30,7 @@ extension Executor {
                 alignments: [.center, .center, .center, .decimal, .center, .center, .center, .center, .decimal],
                 caption: cell.options.caption)))
             if trace.steps.count > limit {
-                shown.append(.paragraph("(\(trace.steps.count - limit) \(words.step.lowercased()) …)"))
+                shown.append(.paragraph("(\(words.counted(trace.steps.count - limit, words.step)) …)"))
             }
         }
         let verdict = trace.converged ? words.converged : words.notConverged
