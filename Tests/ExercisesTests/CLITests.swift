@@ -4,7 +4,17 @@ import XCTest
 /// Runs the built `nnbook` binary (`swift build` first) as a student or lecturer would.
 final class ExercisesCLITests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/nnbook").path
+    /// The nnbook binary beside the test bundle (so a `--scratch-path` build or a sanitizer build
+    /// finds its own), else the default debug build.
+    static let binary: String = {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("nnbook").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/nnbook").path
+    }()
 
     struct Run { var status: Int32; var out: String; var err: String }
 
