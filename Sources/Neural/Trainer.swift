@@ -10,6 +10,12 @@ public struct Trainer: Sendable {
     public struct Result: Sendable {
         public let network: Network
         public let history: TrainingHistory
+        /// The rows of the given data the network was trained on, in order, when a validation
+        /// fraction held some out; nil when it trained on every row.
+        public let trainingRows: [Int]?
+        /// The epoch whose weights `network` holds: the best epoch when early stopping restored its
+        /// weights, else the last epoch run.
+        public let keptEpoch: Int
     }
 
     /// Trains on a data set (its x and y), with an optional separate validation set.
@@ -30,6 +36,7 @@ public struct Trainer: Sendable {
 
         // The validation data: given, or a seeded split of the training data.
         var xTrain = x, yTrain = y, xVal = validationX, yVal = validationY
+        var trainingRows: [Int]?
         if (xVal == nil) != (yVal == nil) {
             throw TrainingError.invalidConfiguration("validation inputs and targets must be given together")
         }
@@ -44,6 +51,7 @@ public struct Trainer: Sendable {
             let valIdx = Array(perm[(x.rows - nVal)...]).sorted(), trainIdx = Array(perm[..<(x.rows - nVal)]).sorted()
             xVal = x.rows(valIdx); yVal = y.rows(valIdx)
             xTrain = x.rows(trainIdx); yTrain = y.rows(trainIdx)
+            trainingRows = trainIdx
         }
         if c.earlyStoppingPatience != nil, xVal == nil {
             throw TrainingError.invalidConfiguration("early stopping needs validation data (a validation set or a validation fraction)")
@@ -146,7 +154,8 @@ public struct Trainer: Sendable {
             }
         }
         let trained = bestNetwork ?? engine.export(like: network)
-        return Result(network: trained, history: history)
+        let kept = bestNetwork != nil ? (history.bestEpoch ?? history.epochsRun) : history.epochsRun
+        return Result(network: trained, history: history, trainingRows: trainingRows, keptEpoch: kept)
     }
 
     static func checkShapes(_ net: Network, _ x: Matrix, _ y: Matrix, _ what: String) throws {

@@ -233,6 +233,9 @@ struct LineBreaker {
                 } else {
                     let r = stretch > 0 ? (width - natural) / stretch : 10
                     badness = min(100 * r * r * r, 10_000)
+                    // Past the cap (the line is left ragged), a fuller line is still the better one:
+                    // "Three ReLU neurons make a hat:" before a long formula, not "Three ReLU".
+                    if badness >= 10_000 { badness += 1_000 * (width - natural) / width }
                 }
                 let demerits = (10 + badness) * (10 + badness)
                 if best[i] + demerits < best[j] {

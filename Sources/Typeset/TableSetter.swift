@@ -5,6 +5,8 @@ import Canvas
 /// above, and a header that is repeated when the table continues on the next page.
 struct TableSetter {
     let setter: BlockSetter
+    /// Tables of up to this many body rows stay on one page.
+    static let keptWhole = 12
 
     private struct Cell {
         var pieces: [InlinePiece]
@@ -181,6 +183,16 @@ struct TableSetter {
             out.append(c)
         }
         if body.isEmpty, !out.isEmpty { out[out.count - 1].items.append(rule(out[out.count - 1].height, heavy)); out[out.count - 1].height += heavy }
+        // A short table is not split; a long one leaves at least two rows at each end of a break.
+        let firstRow = out.count - body.count
+        if body.count < 2 {
+            // nothing to hold together
+        } else if body.count <= Self.keptWhole {
+            for k in firstRow..<(out.count - 1) { out[k].keepWithNext = true }
+        } else {
+            out[firstRow].keepWithNext = true
+            out[out.count - 2].keepWithNext = true
+        }
         if !out.isEmpty {
             out[0].spaceBefore = 0.8 * fonts.body
             out[out.count - 1].spaceAfter = 0.8 * fonts.body

@@ -34,11 +34,15 @@ public enum FigureRequest {
         public var dashed: Bool
         /// A marker at every point (few points, such as errors per epoch).
         public var markers: Bool
-        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false, markers: Bool = false) {
+        /// The series the figure is about (a sum beside its parts): dark and thicker.
+        public var emphasized: Bool
+        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false, markers: Bool = false,
+                    emphasized: Bool = false) {
             self.name = name
             self.points = points
             self.dashed = dashed
             self.markers = markers
+            self.emphasized = emphasized
         }
     }
 }

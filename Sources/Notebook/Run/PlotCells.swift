@@ -98,12 +98,21 @@ extension Executor {
             }
             let xs = samples(s.range, s.resolution)
             var series: [FigureRequest.Series] = []
-            for i in w.indices {
-                series.append(.init(name: "\(NumberFormat(digits: 2).plain(c[i]))·ReLU(\(NumberFormat(digits: 2).plain(w[i]))x \(b[i] < 0 ? "−" : "+") \(NumberFormat(digits: 2).plain(abs(b[i]))))",
-                                    points: xs.map { (x: $0, y: c[i] * max(0, w[i] * $0 + b[i])) }, dashed: true))
+            // Each term as the lesson writes it: −ReLU(−5x − 7.7), 2·ReLU(x − 1), ReLU(x).
+            let fmt = NumberFormat(digits: 2)
+            func coefficient(_ v: Double) -> String { v == 1 ? "" : v == -1 ? "−" : fmt.written(v) + "·" }
+            func term(_ i: Int) -> String {
+                let slope = w[i] == 1 ? "" : w[i] == -1 ? "−" : fmt.written(w[i])
+                let shift = b[i] == 0 ? "" : " \(b[i] < 0 ? "−" : "+") \(fmt.written(abs(b[i])))"
+                return "\(coefficient(c[i]))ReLU(\(slope)x\(shift))"
             }
-            series.append(.init(name: "Z(x)", points: xs.map { x in (x: x, y: w.indices.reduce(0) { $0 + c[$1] * max(0, w[$1] * x + b[$1]) }) }))
-            request = .lines(series: series, xLabel: s.xLabel ?? "x", yLabel: s.yLabel ?? "Z(x)", logY: false)
+            for i in w.indices {
+                series.append(.init(name: term(i), points: xs.map { (x: $0, y: c[i] * max(0, w[i] * $0 + b[i])) }, dashed: true))
+            }
+            let sumName = s.yLabel ?? "Z(x)"
+            series.append(.init(name: sumName, points: xs.map { x in (x: x, y: w.indices.reduce(0) { $0 + c[$1] * max(0, w[$1] * x + b[$1]) }) },
+                                emphasized: true))
+            request = .lines(series: series, xLabel: s.xLabel ?? "x", yLabel: sumName, logY: false)
         case "fit":
             let d = try data().all
             guard d.featureCount == 1, d.y.cols == 1 else { throw cell.error("plot kind 'fit' needs a dataset with one input and one target column") }
@@ -143,12 +152,13 @@ extension Executor {
         case .training(let t):
             let h = t.history
             switch p.field {
-            case "final-loss": return try single(h.finalLoss)
+            // The numbers of the weights the run kept (early stopping: the best epoch's).
+            case "final-loss": return try single(t.kept?.loss ?? h.finalLoss)
             case "accuracy": return try single(t.testAccuracy ?? t.trainAccuracy)
             case "train-accuracy": return try single(t.trainAccuracy)
             case "test-accuracy": return try single(t.testAccuracy)
-            case "validation-loss": return try single(h.records.last { $0.validationLoss != nil }?.validationLoss)
-            case "validation-accuracy": return try single(h.records.last { $0.validationAccuracy != nil }?.validationAccuracy)
+            case "validation-loss": return try single(t.kept?.validationLoss ?? h.records.last { $0.validationLoss != nil }?.validationLoss)
+            case "validation-accuracy": return try single(t.kept?.validationAccuracy ?? h.records.last { $0.validationAccuracy != nil }?.validationAccuracy)
             case "epochs-run": return try count(h.epochsRun)
             case "best-epoch":
                 try p.expectNoIndex()

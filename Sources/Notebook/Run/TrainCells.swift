@@ -6,8 +6,16 @@ struct TrainingOutcome {
     var network: Network
     var history: TrainingHistory
     var data: DatasetResult
+    /// On the rows the network was trained on (without a held-out validation split).
     var trainAccuracy: Double?
     var testAccuracy: Double?
+    /// The epoch whose weights `network` holds (early stopping keeps the best epoch's).
+    var keptEpoch: Int
+
+    /// The record of the kept weights: the numbers a lesson quotes describe the network it gets.
+    var kept: TrainingHistory.Record? {
+        history.records.last { $0.epoch == keptEpoch } ?? history.records.last
+    }
 }
 
 /// Accuracy and the per-class report of a network on a dataset.
@@ -70,16 +78,25 @@ extension Executor {
             guard d.isClassification else { return nil }
             return try accuracy(output: result.network.predict(d.x), target: d.y)
         }
+        // A validation split trains on part of the rows: the training accuracy is measured on that part.
+        let fitted = result.trainingRows.map { train.subset($0) } ?? train
         let outcome = TrainingOutcome(network: result.network, history: h, data: data,
-                                      trainAccuracy: try acc(train), testAccuracy: try data.test.map(acc) ?? nil)
+                                      trainAccuracy: try acc(fitted), testAccuracy: try data.test.map(acc) ?? nil,
+                                      keptEpoch: result.keptEpoch)
         if let last = h.finalLoss { try checkFinite([last], "the final loss") }
 
         var shown: [Shown] = []
         var summary = "\(words.epochsRun): \(h.epochsRun)"
-        if let l = h.finalLoss { summary += "; \(words.finalLoss.lowercased()): $\(fmt.tex(l))$" }
+        if result.keptEpoch != h.epochsRun {
+            // Early stopping kept the weights of an earlier epoch: the numbers below are theirs.
+            let k = result.keptEpoch
+            summary += "; " + (h.stoppedEarly ? words.earlyStopping(k) : words.bestEpoch(k))
+            if let l = outcome.kept?.loss { summary += "; \(words.lossAtEpoch(k)): $\(fmt.tex(l))$" }
+        } else if let l = h.finalLoss {
+            summary += "; \(words.finalLoss.lowercased()): $\(fmt.tex(l))$"
+        }
         if let a = outcome.trainAccuracy { summary += "; \(words.accuracy.lowercased()) (\(words.train)): \(NumberFormat(digits: 2).plain(a * 100))%" }
         if let a = outcome.testAccuracy { summary += "; \(words.accuracy.lowercased()) (\(words.test)): \(NumberFormat(digits: 2).plain(a * 100))%" }
-        if h.stoppedEarly, let b = h.bestEpoch { summary += "; \(words.earlyStopping(b))" }
         shown.append(.paragraph(summary + "."))
         var figures: [FigureRequest] = []
         for p in s.plot {
@@ -142,7 +159,7 @@ extension Executor {
         var classRows = report.classes.map { [$0.name, f.plain($0.precision), f.plain($0.recall), f.plain($0.f1), String($0.support)] }
         let m = report.macroAverage
         classRows.append([words.macroAverage, f.plain(m.precision), f.plain(m.recall), f.plain(m.f1), String(m.support)])
-        shown.append(.table(ShownTable(header: [words.layer == "Lớp" ? "Lớp" : "Class", words.precision, words.recall, words.f1, words.support],
+        shown.append(.table(ShownTable(header: [words.classWord, words.precision, words.recall, words.f1, words.support],
                                        rows: classRows, alignments: [.left, .decimal, .decimal, .decimal, .right], caption: cell.options.caption)))
         return (.metrics(MetricsOutcome(report: report, evaluated: d, predicted: predicted)), shown)
     }
