@@ -5,8 +5,6 @@ import Canvas
 /// above, and a header that is repeated when the table continues on the next page.
 struct TableSetter {
     let setter: BlockSetter
-    /// Tables of up to this many body rows stay on one page.
-    static let keptWhole = 12
 
     private struct Cell {
         var pieces: [InlinePiece]
@@ -180,19 +178,13 @@ struct TableSetter {
             }
             var c = Chunk(height: h, items: r.items, kind: .table, label: label)
             if !head.isEmpty { c.continuation = [cont] }
+            // A short table stays whole; a long one leaves at least two rows on either side of a
+            // page break (never a lone first or last row under a repeated header).
+            let n = body.count
+            c.keepWithNext = i < n - 1 && (n <= TableSetter.keptWhole || i == 0 || i == n - 2)
             out.append(c)
         }
         if body.isEmpty, !out.isEmpty { out[out.count - 1].items.append(rule(out[out.count - 1].height, heavy)); out[out.count - 1].height += heavy }
-        // A short table is not split; a long one leaves at least two rows at each end of a break.
-        let firstRow = out.count - body.count
-        if body.count < 2 {
-            // nothing to hold together
-        } else if body.count <= Self.keptWhole {
-            for k in firstRow..<(out.count - 1) { out[k].keepWithNext = true }
-        } else {
-            out[firstRow].keepWithNext = true
-            out[out.count - 2].keepWithNext = true
-        }
         if !out.isEmpty {
             out[0].spaceBefore = 0.8 * fonts.body
             out[out.count - 1].spaceAfter = 0.8 * fonts.body
@@ -200,6 +192,9 @@ struct TableSetter {
         }
         return out
     }
+
+    /// Tables of at most this many body rows are never split across pages.
+    static let keptWhole = 6
 
     private func measure(_ rows: [[String]], columns: Int, aligns: [Alignment], size: Double, bold: Bool) throws -> [[Cell]] {
         let font = RunFont(.serif, size: size, bold: bold)

@@ -2,8 +2,8 @@ import Testing
 import Canvas
 @testable import Typeset
 
-/// What page breaks must not separate: a short table's rows, the two end rows of a long table, a
-/// paragraph that announces what follows ("… as follows:") and the block it announces.
+/// What page breaks must not separate: the two end rows of a long table (short tables: see
+/// PageBreakAndFitTests), a paragraph that announces what follows ("… as follows:") and the block it announces.
 @Suite struct KeepTogetherTests {
     var typesetter: Typesetter { Typesetter(style: .a4, measurer: FixedAdvanceMeasurer()) }
 
@@ -16,21 +16,6 @@ import Canvas
     }
     func pages(containing text: String, in pages: [Page]) -> [Int] {
         pages.indices.filter { k in pages[k].items.contains { $0.text?.contains(text) ?? false } }
-    }
-
-    @Test func aShortTableIsNeverSplit() throws {
-        let rows = (1...10).map { ["r\($0)", "\(Double($0) / 8)"] }
-        let names = Set(rows.map { $0[0] })
-        var splitSeen = false
-        // Fillers from a few lines to several pages move the table past every possible break.
-        for n in stride(from: 300, through: 1500, by: 23) {
-            let doc = Document(title: "T", blocks: [filler(n), .table(Table(header: [["Mẫu", "Loss"]], rows: rows))])
-            let laid = try typesetter.layout(doc)
-            let where_ = pages(of: names, in: laid)
-            #expect(where_.count == 1, "filler \(n): rows on pages \(where_)")
-            if where_.count > 1 { splitSeen = true }
-        }
-        #expect(!splitSeen)
     }
 
     @Test func aLongTableLeavesAtLeastTwoRowsOnEachPage() throws {

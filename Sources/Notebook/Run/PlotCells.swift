@@ -64,7 +64,8 @@ extension Executor {
             }
         case "network":
             let n = try net()
-            request = .networkDiagram(n, weights: s.show != "plain" && n.layers.allSatisfy { $0.weights.count <= 24 }, recurrent: s.show == "recurrent")
+            request = .networkDiagram(n, weights: s.show != "plain" && n.layers.allSatisfy { $0.weights.count <= 24 }, recurrent: s.show == "recurrent",
+                                      digits: cell.options.digits)
         case "confusion":
             let o = try one()
             guard case .metrics(let m) = try lookup(o, in: cell) else { throw wrongKind(o, try lookup(o, in: cell), expected: "a metrics result", in: cell) }
@@ -96,9 +97,14 @@ extension Executor {
             guard let w = s.weights, let b = s.biases, let c = s.terms, w.count == b.count, b.count == c.count, !w.isEmpty else {
                 throw cell.error("plot kind 'relu-sum' needs 'weights', 'biases' and 'terms' of the same length")
             }
+            // `labels:` names the terms (and, one more, the sum) in the legend.
+            if let l = s.labels, l.count != w.count, l.count != w.count + 1 {
+                throw cell.error("'labels' of a relu-sum names its \(w.count) terms, and optionally their sum: \(w.count) or \(w.count + 1) names, not \(l.count)")
+            }
             let xs = samples(s.range, s.resolution)
             var series: [FigureRequest.Series] = []
-            // Each term as the lesson writes it: −ReLU(−5x − 7.7), 2·ReLU(x − 1), ReLU(x).
+            // Each term as the lesson writes it (−ReLU(−5x − 7.7), 2·ReLU(x − 1), ReLU(x)) unless
+            // `labels:` names it; the sum, drawn dark and thick, is named by the last label or y-label.
             let fmt = NumberFormat(digits: 2)
             func coefficient(_ v: Double) -> String { v == 1 ? "" : v == -1 ? "−" : fmt.written(v) + "·" }
             func term(_ i: Int) -> String {
@@ -107,12 +113,13 @@ extension Executor {
                 return "\(coefficient(c[i]))ReLU(\(slope)x\(shift))"
             }
             for i in w.indices {
-                series.append(.init(name: term(i), points: xs.map { (x: $0, y: c[i] * max(0, w[i] * $0 + b[i])) }, dashed: true))
+                let name = s.labels?[i] ?? term(i)
+                series.append(.init(name: name, points: xs.map { (x: $0, y: c[i] * max(0, w[i] * $0 + b[i])) }, dashed: true))
             }
-            let sumName = s.yLabel ?? "Z(x)"
+            let sumName = s.labels.flatMap { $0.count == w.count + 1 ? $0[w.count] : nil } ?? s.yLabel ?? "Z(x)"
             series.append(.init(name: sumName, points: xs.map { x in (x: x, y: w.indices.reduce(0) { $0 + c[$1] * max(0, w[$1] * x + b[$1]) }) },
                                 emphasized: true))
-            request = .lines(series: series, xLabel: s.xLabel ?? "x", yLabel: sumName, logY: false)
+            request = .lines(series: series, xLabel: s.xLabel ?? "x", yLabel: s.yLabel ?? sumName, logY: false)
         case "fit":
             let d = try data().all
             guard d.featureCount == 1, d.y.cols == 1 else { throw cell.error("plot kind 'fit' needs a dataset with one input and one target column") }
