@@ -1,13 +1,29 @@
 import Canvas
 
+/// How many figures and tables each lesson has numbered so far (key nil: documents without a
+/// lesson number, numbered 1, 2, …).
+final class Numbering {
+    var figures: [Int?: Int] = [:]
+    var tables: [Int?: Int] = [:]
+}
+
 /// Sets blocks into chunks for the vertical list, numbering figures and tables as it goes.
 final class BlockSetter {
     let measurer: TextMeasurer
     let style: PageStyle
     let language: Language
-    let lesson: Int?
-    var figureCount = 0
-    var tableCount = 0
+    /// The lesson whose numbers figures and tables take (the document's, or a `.numbering` block's).
+    private(set) var lesson: Int?
+    /// Counts per lesson, shared by the documents of one handout.
+    let numbering: Numbering
+    var figureCount: Int {
+        get { numbering.figures[lesson, default: 0] }
+        set { numbering.figures[lesson] = newValue }
+    }
+    var tableCount: Int {
+        get { numbering.tables[lesson, default: 0] }
+        set { numbering.tables[lesson] = newValue }
+    }
 
     let ink = Color(hex: "#1A1A1A")
     let muted = Color(hex: "#555555")
@@ -15,11 +31,16 @@ final class BlockSetter {
     let ruleColor = Color(hex: "#333333")
     let shade = Color(hex: "#F3F3F0")
 
-    init(measurer: TextMeasurer, style: PageStyle, language: Language, lesson: Int?) {
+    /// A document starts its own lesson's count at 0 (a handout passes one `numbering` to every
+    /// document so that a later `.numbering(lesson:)` block can go on from a lesson's last number).
+    init(measurer: TextMeasurer, style: PageStyle, language: Language, lesson: Int?, numbering: Numbering = Numbering()) {
         self.measurer = measurer
         self.style = style
         self.language = language
         self.lesson = lesson
+        self.numbering = numbering
+        numbering.figures[lesson] = 0
+        numbering.tables[lesson] = 0
     }
 
     var fonts: PageStyle.Fonts { style.fonts }
@@ -66,6 +87,9 @@ final class BlockSetter {
             return [try figure(drawable, caption: caption, x: x, width: width)]
         case .pageBreak:
             return [Chunk(height: 0, items: [], forceBreakBefore: true, kind: .paragraph)]
+        case .numbering(let lesson):
+            self.lesson = lesson
+            return []
         }
     }
 

@@ -29,8 +29,16 @@ struct FigureMaker {
             var d = NetworkDiagram(network: net, showWeights: weights)
             d.showBiasNodes = net.layers.contains { $0.biasMode != .none } && weights
             if recurrent {
+                // A structure diagram: every hidden layer feeds back into itself (a loop over each of
+                // its neurons). The feed-forward weights alone would misstate a recurrent network's
+                // parameters, so edges are plain (no weights, no colours) and there are no bias nodes.
+                d.recurrentLayers = Set(1..<max(1, net.sizes.count - 1))
+                d.showWeights = false
+                d.showBiasNodes = false
+                d.weights = nil
+                d.biases = nil
                 d.layerCaptions = net.sizes.indices.map { l in
-                    l == 0 ? words.input : (l == net.sizes.count - 1 ? words.output : "\(words.hiddenLayer) ↻")
+                    l == 0 ? words.input : (l == net.sizes.count - 1 ? words.output : words.hiddenLayer)
                 }
             }
             return d
