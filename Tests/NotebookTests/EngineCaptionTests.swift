@@ -1,5 +1,6 @@
 import Testing
 import Typeset
+import Figures
 @testable import Notebook
 
 /// Captions the engine writes itself: an uncaptioned activation plot names its functions; a cell
@@ -54,13 +55,13 @@ import Typeset
         let a = try assemble("vi", perceptron + ["caption: 'Quy tắc delta trên AND.'", "```"])
         let c = captions(a.document.blocks)
         #expect(c.count == 2)
-        #expect(c[0].0 == "table" && c[0].1 == "Quy tắc delta trên AND: quá trình huấn luyện từng bước.")
+        #expect(c[0].0 == "table" && c[0].1 == "Quy tắc delta trên AND: trọng số sau từng mẫu.")
         #expect(c[1].0 == "figure" && c[1].1.hasPrefix("Quy tắc delta trên AND: đường phân cách sau "))
         #expect(c[1].1.hasSuffix(" epoch."))
         #expect(c[0].1 != c[1].1)
 
         let en = captions(try assemble("en", perceptron + ["caption: 'The delta rule on AND.'", "```"]).document.blocks)
-        #expect(en[0].1 == "The delta rule on AND: the training step by step.")
+        #expect(en[0].1 == "The delta rule on AND: the weights after each sample.")
         #expect(en[1].1.range(of: #"^The delta rule on AND: the decision line after [0-9]+ epochs\.$"#, options: .regularExpression) != nil, "\(en[1].1)")
     }
 
@@ -68,7 +69,7 @@ import Typeset
         let body = perceptron.dropLast() + ["plot: [errors, boundary]", "caption: 'OR, step by step'", "```"]
         let c = captions(try assemble("en", Array(body)).document.blocks).map(\.1)
         #expect(c.count == 3)
-        #expect(c[0] == "OR, step by step: the training step by step.")
+        #expect(c[0] == "OR, step by step: the weights after each sample.")
         #expect(c[1] == "OR, step by step: errors per epoch.")
         #expect(c[2].hasPrefix("OR, step by step: the decision line after "))
         #expect(Set(c).count == 3)
@@ -79,4 +80,29 @@ import Typeset
         let c = captions(try assemble("en", body).document.blocks)
         #expect(c.map(\.1) == ["A perceptron learns AND."])
     }
+}
+
+/// A network cell's `digits` (2 or fewer) carries to its diagram's weight labels.
+@Suite struct DiagramDigitsTests {
+    func diagram(_ digits: String?) throws -> NetworkDiagramLabels {
+        var body = ["```nn network", "name: n", "layers: [2, 1]", "activation: sigmoid", "bias: none",
+                    "weights:", "  - [[0.5], [0.4996]]", "show: diagram"]
+        if let digits { body.append("digits: \(digits)") }
+        body.append("```")
+        let lesson = try LessonParser.parse(lessonText(["---", "title: T", "lesson: 4", "lang: en", "---"] + body), file: "t.md")
+        let a = try DocumentAssembler().assemble(try Executor(lesson: lesson, dataDirectory: "/nonexistent").run())
+        return NetworkDiagramLabels(figure: try #require(a.figures.first as? NetworkDiagram))
+    }
+
+    @Test func twoDigitsOnTheDiagramAsInTheText() throws {
+        #expect(try diagram("2").labels == ["0.50", "0.50"])
+        #expect(try diagram("1").labels == ["0.5", "0.5"])
+        // The default 4 digits do not fit along an edge: exact weights short, rounded ones with 2 decimals.
+        #expect(try diagram(nil).labels == ["0.5", "0.50"])
+    }
+}
+
+struct NetworkDiagramLabels {
+    var figure: NetworkDiagram
+    var labels: [String] { figure.weights![0].storage.map(figure.weightLabel) }
 }

@@ -25,6 +25,13 @@ public struct NetworkDiagram: Drawable, Sendable {
     public var showSizes = true
     /// Text beside each neuron (z and a of a forward pass, see `with(trace:)`).
     public var nodeValues: [[String]]?
+    /// The most decimals a weight label has.
+    public var weightDecimals = 2
+    /// true: every weight label has exactly `weightDecimals` decimals (a lesson with `digits: 2`
+    /// prints 0.50, and so does its diagram). false: a weight that is exact with fewer decimals is
+    /// written short, as the lesson gave it (0.5, 1, −1.5), and a rounded one keeps all its decimals
+    /// (0.4996 → 0.50, 0.998 → 1.00), so that no rounded number passes for an exact one.
+    public var fixedWeightDecimals = false
     /// Layers (0 = input) whose neurons feed their output back into themselves, as in a recurrent
     /// network: each shown neuron of such a layer gets a loop with an arrowhead over its circle.
     public var recurrentLayers: Set<Int> = []
@@ -95,14 +102,27 @@ public struct NetworkDiagram: Drawable, Sendable {
         }
         return NetworkGeometry.Spec(
             sizes: sizes, weights: w,
-            weightTexts: showWeights ? w?.map { $0.map { $0.map { f.compact($0) } } } : nil,
-            biases: b, biasTexts: showWeights && showBiasNodes ? b?.map { $0.map { f.compact($0) } } : nil,
+            weightTexts: showWeights ? w?.map { $0.map { $0.map(weightLabel) } } : nil,
+            biases: b, biasTexts: showWeights && showBiasNodes ? b?.map { $0.map(weightLabel) } : nil,
             showBiasNodes: showBiasNodes,
             nodeLabels: nodeLabels ?? NetworkDiagram.defaultLabels(sizes),
             captions: captions, valueTexts: nodeValues, maxShown: maxNodesShown, radius: nodeRadius,
             nodeFont: theme.labelSize, weightFont: theme.annotationSize,
             captionFont: theme.tickSize, valueFont: max(theme.minimumTextSize, theme.annotationSize - 0.5),
             recurrent: sizes.indices.map { recurrentLayers.contains($0) })
+    }
+
+    /// A weight or bias as its edge label says it (see `fixedWeightDecimals`).
+    public func weightLabel(_ w: Double) -> String {
+        let f = theme.numbers
+        let d = max(0, min(weightDecimals, 6))
+        guard w.isFinite else { return f.compact(w) }
+        let scaled = w * pow(10, Double(d))
+        // A weight too small to show at these decimals is written in scientific form, never as a false 0.
+        if w != 0 && scaled.rounded() == 0 { return f.compact(w, maxDecimals: d) }
+        if fixedWeightDecimals { return f.fixed(w, decimals: d) }
+        let exact = abs(scaled.rounded() - scaled) <= 1e-9 * max(1, abs(scaled))
+        return exact ? f.compact(w, maxDecimals: d) : f.fixed(w, decimals: d)
     }
 
     func measurer(_ canvas: Canvas) -> NetworkGeometry.Measure {

@@ -25,8 +25,14 @@ struct FigureMaker {
             return FigureGrid(items: try items.map { try make($0, compact: true) })
         case .column(let items):
             return FigureGrid(items: try items.map { try make($0, compact: compact) }, columns: 1)
-        case let .networkDiagram(net, weights, recurrent):
+        case let .networkDiagram(net, weights, recurrent, digits):
             var d = NetworkDiagram(network: net, showWeights: weights)
+            // Labels have at most 2 decimals (more do not fit along the edges); a cell printing 2 or
+            // fewer gets the same fixed decimals on its diagram, so figure and text agree (0.50 and 0.50).
+            if let digits, digits <= 2 {
+                d.weightDecimals = digits
+                d.fixedWeightDecimals = true
+            }
             d.showBiasNodes = net.layers.contains { $0.biasMode != .none } && weights
             if recurrent {
                 // A structure diagram: every hidden layer feeds back into itself (a loop over each of

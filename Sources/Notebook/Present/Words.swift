@@ -111,7 +111,7 @@ extension Words {
     }
 
     /// One caption split among the parts of a cell (a trace table and a figure must not share it):
-    /// "The delta rule on AND: the training step by step." / "…: the decision line after 6 epochs."
+    /// "The delta rule on AND: the weights after each sample." / "…: the decision line after 6 epochs."
     public func captionPart(_ caption: String, _ part: String) -> String {
         var base = Substring(caption)
         while let first = base.first, first.isWhitespace { base.removeFirst() }
@@ -120,7 +120,7 @@ extension Words {
     }
 
     /// Parts of a perceptron cell: its trace table, its errors plot, its decision line.
-    public var trainingStepByStep: String { isEnglish ? "the training step by step" : "quá trình huấn luyện từng bước" }
+    public var weightsAfterEachSample: String { isEnglish ? "the weights after each sample" : "trọng số sau từng mẫu" }
     public var errorsPerEpochPart: String { isEnglish ? "errors per epoch" : "số lỗi mỗi epoch" }
     public func decisionLineAfter(_ epochs: Int) -> String {
         isEnglish ? "the decision line after \(self.epochs(epochs))" : "đường phân cách sau \(self.epochs(epochs))"

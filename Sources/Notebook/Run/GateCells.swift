@@ -20,7 +20,7 @@ extension Executor {
         let given: ([Double]) -> String = { minus("(" + $0.map(fmt.given).joined(separator: ", ") + ")") }
         shown.append(.math("\\hat{y} = \\mathrm{step}(x \\cdot w + b), \\quad w \\leftarrow w - \\eta(\\hat{y} - y)\\,x, \\quad b \\leftarrow b - \\eta(\\hat{y} - y), \\quad \\eta = \(fmt.texWritten(s.learningRate))"))
         // The cell's caption goes to its one table or figure; when it shows several, each gets the
-        // caption with what it shows ("…: the training step by step." and "…: the decision line after 6 epochs.").
+        // caption with what it shows ("…: the weights after each sample." and "…: the decision line after 6 epochs.").
         let showsBoundary = s.plot.contains("boundary") && data.featureCount == 2
         let parts = (s.show == "trace" ? 1 : 0) + (s.plot.contains("errors") ? 1 : 0) + (showsBoundary ? 1 : 0)
         func caption(_ part: String) -> String? {
@@ -36,7 +36,7 @@ extension Executor {
             shown.append(.table(ShownTable(
                 header: [words.epoch, words.sample, "$x$", "net", "$\\hat{y}$", "$y$", "$\\hat{y} - y$", "$w$", "$b$"], rows: Array(rows),
                 alignments: [.center, .center, .center, .decimal, .center, .center, .center, .center, .decimal],
-                caption: caption(words.trainingStepByStep))))
+                caption: caption(words.weightsAfterEachSample))))
             if trace.steps.count > limit {
                 shown.append(.paragraph("(\(words.counted(trace.steps.count - limit, words.step)) …)"))
             }
@@ -87,7 +87,7 @@ extension Executor {
                     let net = try Network(sizes: [2, 2, 1], activations: [.step], biasMode: .perNeuron,
                                           weights: [Matrix([[1, -1], [1, -1]]), Matrix([[1], [1]])],
                                           biases: [Matrix(row: [LogicGates.or.bias, LogicGates.nand.bias]), Matrix(row: [LogicGates.and.bias])])
-                    shown.append(.figure(.networkDiagram(net, weights: true), caption: nil))
+                    shown.append(.figure(.networkDiagram(net, weights: true, digits: cell.options.digits), caption: nil))
                 } else {
                     let rows = [[0, 0], [0, 1], [1, 0], [1, 1]].map { x -> [String] in
                         let r = LogicGates.xor(x[0], x[1])

@@ -64,7 +64,8 @@ extension Executor {
             }
         case "network":
             let n = try net()
-            request = .networkDiagram(n, weights: s.show != "plain" && n.layers.allSatisfy { $0.weights.count <= 24 }, recurrent: s.show == "recurrent")
+            request = .networkDiagram(n, weights: s.show != "plain" && n.layers.allSatisfy { $0.weights.count <= 24 }, recurrent: s.show == "recurrent",
+                                      digits: cell.options.digits)
         case "confusion":
             let o = try one()
             guard case .metrics(let m) = try lookup(o, in: cell) else { throw wrongKind(o, try lookup(o, in: cell), expected: "a metrics result", in: cell) }
