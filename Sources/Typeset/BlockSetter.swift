@@ -58,9 +58,13 @@ final class BlockSetter {
         var out: [Chunk] = []
         for (k, block) in blocks.enumerated() {
             var c = try chunks(block, x: x, width: width)
-            // A paragraph that introduces a display formula stays with it.
-            if case .paragraph = block, k + 1 < blocks.count, case .math = blocks[k + 1], !c.isEmpty {
-                c[c.count - 1].keepWithNext = true
+            // A paragraph that introduces a display formula or a table ("**NAND**: w = (−1, −1)…"
+            // above its truth table) stays with it.
+            if case .paragraph = block, k + 1 < blocks.count, !c.isEmpty {
+                switch blocks[k + 1] {
+                case .math, .table: c[c.count - 1].keepWithNext = true
+                default: break
+                }
             }
             out += c
         }
@@ -189,8 +193,16 @@ final class BlockSetter {
             out[0].spaceBefore = 0.45 * fonts.body
             out[out.count - 1].spaceAfter = 0.35 * fonts.body
         }
+        // A short numbered list (the exercises, the steps of an algorithm) is read as one piece:
+        // it is not split across pages, so exercise 3 never sits alone on the next page.
+        if ordered, depth == 0, out.count <= BlockSetter.shortListLines {
+            for k in out.indices.dropLast() { out[k].keepWithNext = true }
+        }
         return out
     }
+
+    /// Numbered lists of at most this many lines stay on one page.
+    static let shortListLines = 14
 
     func quote(_ blocks: [Block], x: Double, width: Double) throws -> [Chunk] {
         let indent = 1.4 * fonts.body
