@@ -87,6 +87,8 @@ func gate(_ f: (Int, Int) -> Int) -> [([Double], Int)] { truth.map { ($0, f(Int(
         // Exercise 3: W⁽¹⁾W⁽²⁾ = [[1·3 + 2·1], [0·3 − 1·1]] = [5, −1].
         h.expectRow(["1.0000", "2.0000", "3.0000", "5.0000"], "exercise 3 first row")
         h.expectRow(["0.0000", printed(-1.0), "1.0000", printed(-1.0)], "exercise 3 second row")
+        // The moons runs (200 points, no validation): accuracies are whole counts of the 200.
+        h.expectAccuraciesCount(200, atLeast: 2)
     }
 
     @Test(arguments: ["vi/03-perceptron", "en/03-perceptron"])
