@@ -10,12 +10,11 @@ public struct Trainer: Sendable {
     public struct Result: Sendable {
         public let network: Network
         public let history: TrainingHistory
-        /// The rows of the given data the network was trained on, in order, when a validation
-        /// fraction held some out; nil when it trained on every row.
-        public let trainingRows: [Int]?
+        /// The rows of the training data held out for validation (sorted; empty when none were).
+        public var heldOut: [Int] = []
         /// The epoch whose weights `network` holds: the best epoch when early stopping restored its
         /// weights, else the last epoch run.
-        public let keptEpoch: Int
+        public var keptEpoch: Int = 0
     }
 
     /// Trains on a data set (its x and y), with an optional separate validation set.
@@ -35,8 +34,7 @@ public struct Trainer: Sendable {
         if !x.isFinite || !y.isFinite { throw TrainingError.invalidConfiguration("the training data contains NaN or ∞") }
 
         // The validation data: given, or a seeded split of the training data.
-        var xTrain = x, yTrain = y, xVal = validationX, yVal = validationY
-        var trainingRows: [Int]?
+        var xTrain = x, yTrain = y, xVal = validationX, yVal = validationY, heldOut: [Int] = []
         if (xVal == nil) != (yVal == nil) {
             throw TrainingError.invalidConfiguration("validation inputs and targets must be given together")
         }
@@ -51,7 +49,7 @@ public struct Trainer: Sendable {
             let valIdx = Array(perm[(x.rows - nVal)...]).sorted(), trainIdx = Array(perm[..<(x.rows - nVal)]).sorted()
             xVal = x.rows(valIdx); yVal = y.rows(valIdx)
             xTrain = x.rows(trainIdx); yTrain = y.rows(trainIdx)
-            trainingRows = trainIdx
+            heldOut = valIdx
         }
         if c.earlyStoppingPatience != nil, xVal == nil {
             throw TrainingError.invalidConfiguration("early stopping needs validation data (a validation set or a validation fraction)")
@@ -155,7 +153,7 @@ public struct Trainer: Sendable {
         }
         let trained = bestNetwork ?? engine.export(like: network)
         let kept = bestNetwork != nil ? (history.bestEpoch ?? history.epochsRun) : history.epochsRun
-        return Result(network: trained, history: history, trainingRows: trainingRows, keptEpoch: kept)
+        return Result(network: trained, history: history, heldOut: heldOut, keptEpoch: kept)
     }
 
     static func checkShapes(_ net: Network, _ x: Matrix, _ y: Matrix, _ what: String) throws {

@@ -78,10 +78,11 @@ extension Executor {
             guard d.isClassification else { return nil }
             return try accuracy(output: result.network.predict(d.x), target: d.y)
         }
-        // A validation split trains on part of the rows: the training accuracy is measured on that part.
-        let fitted = result.trainingRows.map { train.subset($0) } ?? train
+        // The training accuracy counts only the rows trained on, not those held out for validation.
+        let held = Set(result.heldOut)
+        let trainedOn = held.isEmpty ? train : train.subset((0..<train.count).filter { !held.contains($0) })
         let outcome = TrainingOutcome(network: result.network, history: h, data: data,
-                                      trainAccuracy: try acc(fitted), testAccuracy: try data.test.map(acc) ?? nil,
+                                      trainAccuracy: try acc(trainedOn), testAccuracy: try data.test.map(acc) ?? nil,
                                       keptEpoch: result.keptEpoch)
         if let last = h.finalLoss { try checkFinite([last], "the final loss") }
 
