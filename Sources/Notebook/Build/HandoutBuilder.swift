@@ -36,7 +36,7 @@ public struct LessonReport: Sendable {
 /// The whole build: per lesson, and the handouts.
 public struct BuildSummary: Sendable {
     public var lessons: [LessonReport]
-    public var handouts: [(lang: LessonLanguage, path: String, pages: Int)]
+    public var handouts: [(lang: LessonLanguage, path: String, pages: Int, seconds: Double)]
     public var handoutErrors: [String]
     public var seconds: Double
     public var failed: [LessonReport] { lessons.filter { $0.error != nil } }
@@ -90,8 +90,10 @@ public final class HandoutBuilder: @unchecked Sendable {
                     let built = results.built(lang)
                     guard !built.isEmpty else { continue }
                     let path = self.folder(lang) + "/handout.pdf"
+                    let t = DispatchTime.now().uptimeNanoseconds
                     do {
-                        written.set(lang, .success((path, try self.writeHandout(built, lang: lang, to: path))))
+                        let pages = try self.writeHandout(built, lang: lang, to: path)
+                        written.set(lang, .success((path, pages, Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9)))
                     } catch {
                         written.set(lang, .failure(error))
                     }
@@ -101,7 +103,7 @@ public final class HandoutBuilder: @unchecked Sendable {
         var summary = BuildSummary(lessons: results.reports.map { $0! }, handouts: [], handoutErrors: [], seconds: 0)
         for lang in LessonLanguage.allCases {
             switch written.result(lang) {
-            case .success(let (path, pages))?: summary.handouts.append((lang, path, pages))
+            case .success(let (path, pages, seconds))?: summary.handouts.append((lang, path, pages, seconds))
             case .failure(let error)?: summary.handoutErrors.append("\(folder(lang))/handout.pdf: error: \(error)")
             case nil: break
             }
@@ -265,9 +267,9 @@ private final class Parsed: @unchecked Sendable {
 /// Handouts written by the workers, by language.
 private final class HandoutResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var results: [LessonLanguage: Result<(String, Int), Error>] = [:]
-    func set(_ lang: LessonLanguage, _ r: Result<(String, Int), Error>) { lock.lock(); results[lang] = r; lock.unlock() }
-    func result(_ lang: LessonLanguage) -> Result<(String, Int), Error>? { lock.lock(); defer { lock.unlock() }; return results[lang] }
+    private var results: [LessonLanguage: Result<(String, Int, Double), Error>] = [:]
+    func set(_ lang: LessonLanguage, _ r: Result<(String, Int, Double), Error>) { lock.lock(); results[lang] = r; lock.unlock() }
+    func result(_ lang: LessonLanguage) -> Result<(String, Int, Double), Error>? { lock.lock(); defer { lock.unlock() }; return results[lang] }
 }
 
 /// Hands out the work: lessons in the given order, and a language's handout as soon as the last of
