@@ -3,8 +3,9 @@ import Neural
 /// A figure a cell asks for, described as data; `FigureMaker` turns it into a Figures value.
 public enum FigureRequest {
     /// Neurons and edges, weights written on the edges when `weights` is true; `recurrent` adds a
-    /// loop from each hidden layer to itself.
-    case networkDiagram(Network, weights: Bool, recurrent: Bool = false)
+    /// loop over each hidden neuron; `digits`: the cell's (2 or fewer: every weight label has exactly
+    /// that many decimals, as the cell's text prints them).
+    case networkDiagram(Network, weights: Bool, recurrent: Bool = false, digits: Int? = nil)
     /// The network's output over the plane of the first two features, with the data on top.
     case decisionBoundary(Network, Dataset, title: String?)
     /// Line charts: one or more series over epochs (loss, accuracy).
@@ -60,7 +61,11 @@ extension FigureRequest {
         case .decisionBoundary(_, _, let title), .perceptronBoundary(_, _, _, let title):
             return title.map { "\(words.decisionBoundary): \($0)" } ?? words.decisionBoundary
         case .lines(let series, _, let yLabel, _):
-            return series.count == 1 && !series[0].name.isEmpty ? series[0].name : yLabel
+            // One series: its name; a few: the y axis's title and their names ("Loss: training and
+            // validation"); many: the title alone.
+            let names = series.map(\.name).filter { !$0.isEmpty }
+            if series.count == 1, let name = names.first { return name }
+            return names.count == series.count && (2...4).contains(names.count) ? "\(yLabel): \(words.list(names))" : yLabel
         case .scatter: return words.dataWord
         case .fit: return words.fitWord
         case .confusion: return words.confusionWord

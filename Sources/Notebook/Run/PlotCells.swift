@@ -4,6 +4,9 @@ import Neural
 extension Executor {
     func runPlot(_ cell: Cell, _ s: PlotSpec) throws -> (CellResult?, [Shown]) {
         let caption = cell.options.caption
+        // A caption the engine writes when the cell gives none and the figure's kind has a better one
+        // than FigureRequest.defaultCaption's.
+        var fallback: String?
         func one() throws -> Located<String> {
             guard let o = s.of.first else { throw cell.error("plot kind '\(s.kind.value)' needs 'of:' a result defined above") }
             return o
@@ -47,7 +50,9 @@ extension Executor {
             guard !s.functions.isEmpty else { throw cell.error("plot kind 'function' needs 'functions: [sigmoid, ...]'") }
             let fs = try s.functions.map { try resolveActivation($0, in: cell) }
             let xs = samples(s.range, s.resolution)
-            request = .lines(series: fs.filter { !$0.isVectorValued }.map { f in
+            let plotted = fs.filter { !$0.isVectorValued }
+            fallback = words.activationPlotCaption(plotted.map { words.functionName($0.displayName) }, derivatives: false)
+            request = .lines(series: plotted.map { f in
                 .init(name: "\(TeXless.plainName(f))(z)", points: xs.map { (x: $0, y: f.value($0)) })
             }, xLabel: s.xLabel ?? "z", yLabel: s.yLabel ?? words.value, logY: false)
         case "scatter":
@@ -64,7 +69,8 @@ extension Executor {
             }
         case "network":
             let n = try net()
-            request = .networkDiagram(n, weights: s.show != "plain" && n.layers.allSatisfy { $0.weights.count <= 24 }, recurrent: s.show == "recurrent")
+            request = .networkDiagram(n, weights: s.show != "plain" && n.layers.allSatisfy { $0.weights.count <= 24 }, recurrent: s.show == "recurrent",
+                                      digits: cell.options.digits)
         case "confusion":
             let o = try one()
             guard case .metrics(let m) = try lookup(o, in: cell) else { throw wrongKind(o, try lookup(o, in: cell), expected: "a metrics result", in: cell) }
@@ -96,13 +102,18 @@ extension Executor {
             guard let w = s.weights, let b = s.biases, let c = s.terms, w.count == b.count, b.count == c.count, !w.isEmpty else {
                 throw cell.error("plot kind 'relu-sum' needs 'weights', 'biases' and 'terms' of the same length")
             }
+            // `labels:` names the terms (and, one more, the sum) in the legend.
+            if let l = s.labels, l.count != w.count, l.count != w.count + 1 {
+                throw cell.error("'labels' of a relu-sum names its \(w.count) terms, and optionally their sum: \(w.count) or \(w.count + 1) names, not \(l.count)")
+            }
             let xs = samples(s.range, s.resolution)
             var series: [FigureRequest.Series] = []
             for i in w.indices {
-                series.append(.init(name: "\(NumberFormat(digits: 2).plain(c[i]))·ReLU(\(NumberFormat(digits: 2).plain(w[i]))x \(b[i] < 0 ? "−" : "+") \(NumberFormat(digits: 2).plain(abs(b[i]))))",
-                                    points: xs.map { (x: $0, y: c[i] * max(0, w[i] * $0 + b[i])) }, dashed: true))
+                let name = s.labels?[i] ?? "\(NumberFormat(digits: 2).plain(c[i]))·ReLU(\(NumberFormat(digits: 2).plain(w[i]))x \(b[i] < 0 ? "−" : "+") \(NumberFormat(digits: 2).plain(abs(b[i]))))"
+                series.append(.init(name: name, points: xs.map { (x: $0, y: c[i] * max(0, w[i] * $0 + b[i])) }, dashed: true))
             }
-            series.append(.init(name: "Z(x)", points: xs.map { x in (x: x, y: w.indices.reduce(0) { $0 + c[$1] * max(0, w[$1] * x + b[$1]) }) }))
+            let sumName = s.labels.flatMap { $0.count == w.count + 1 ? $0[w.count] : nil } ?? "Z(x)"
+            series.append(.init(name: sumName, points: xs.map { x in (x: x, y: w.indices.reduce(0) { $0 + c[$1] * max(0, w[$1] * x + b[$1]) }) }))
             request = .lines(series: series, xLabel: s.xLabel ?? "x", yLabel: s.yLabel ?? "Z(x)", logY: false)
         case "fit":
             let d = try data().all
@@ -125,7 +136,7 @@ extension Executor {
         default:
             throw cell.error("plot kind '\(s.kind.value)' is not known" + Suggestion.hint(for: s.kind.value, in: PlotSpec.kinds), at: s.kind.location)
         }
-        return (.shown(kind: .plot), [.figure(request, caption: caption)])
+        return (.shown(kind: .plot), [.figure(request, caption: caption ?? fallback)])
     }
 
     func samples(_ range: (Double, Double), _ n: Int) -> [Double] {
