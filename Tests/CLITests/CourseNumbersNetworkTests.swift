@@ -87,6 +87,7 @@ extension Handout {
         #expect(printed(layer(students[0], pw1, pb1)[0]) == "1.0500")
         h.expectInOrder(z2, "students Z⁽²⁾", gap: 12)
         h.expectInOrder(a2, "students A⁽²⁾", gap: 4)
+        h.expectAccuraciesCount(students.count, atLeast: 1)
 
         // The [2-3-2] forward pass neuron by neuron (0.5·0.1 + 1·0.2 = 0.25, σ(0.25) = 0.5622, …) and in matrix form.
         let z1 = layer(x232, w232[0]), a1 = z1.map(sigmoid), zo = layer(a1, w232[1]), ao = zo.map(sigmoid)

@@ -98,6 +98,32 @@ func printed(_ n: Int) -> String { n < 0 ? "\u{2212}\(-n)" : "\(n)" }
 /// sums, the learning rate in an update).
 func printedShort(_ x: Double) -> String { x == x.rounded() ? printed(Int(x)) : printed(x) }
 
+/// `value` (a fraction printed with `decimals`) is k/n for a whole k, up to the printing's rounding.
+func isCount(_ value: Double, of n: Int, decimals: Int) -> Bool {
+    let k = value * Double(n)
+    return abs(k - k.rounded()) <= Double(n) * 0.5 * pow(10, -Double(decimals)) + 1e-9
+}
+
+extension Handout {
+    /// The percentages that follow a word in parentheses, as in "accuracy (training): 82.50%".
+    var percentages: [(word: String, value: Double)] {
+        let re = try! NSRegularExpression(pattern: "\\(([^()]+)\\): ([0-9]+\\.[0-9]{2})%")
+        let ns = text.replacingOccurrences(of: "\n", with: " ") as NSString
+        return re.matches(in: ns as String, range: NSRange(location: 0, length: ns.length)).map {
+            (ns.substring(with: $0.range(at: 1)), Double(ns.substring(with: $0.range(at: 2)))!)
+        }
+    }
+
+    /// Every training accuracy printed in percent is a whole number of the `n` samples trained on.
+    func expectAccuraciesCount(_ n: Int, atLeast: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        let shown = percentages
+        #expect(shown.count >= atLeast, "\(lesson): \(shown.count) accuracies in percent, expected \(atLeast)", sourceLocation: sourceLocation)
+        for p in shown {
+            #expect(isCount(p.value / 100, of: n, decimals: 4), "\(lesson): \(p.word) accuracy \(p.value)% is not k/\(n)", sourceLocation: sourceLocation)
+        }
+    }
+}
+
 // MARK: - Plain re-implementations, independent of Neural and Notebook
 
 func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }

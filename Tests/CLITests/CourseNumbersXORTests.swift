@@ -23,6 +23,8 @@ import Testing
             outputs.append(printed(z2))
         }
         h.expectInOrder(outputs, "hand XOR Z⁽²⁾", gap: 8)
+        // Every XOR run's accuracy is a whole number of the four samples.
+        h.expectAccuraciesCount(4, atLeast: 3)
 
         // The trained [2, 2, 1] (η = 0.5): its numbers come from training, so they are checked for
         // consistency: the printed W, b, Z, A must satisfy Z = XW + b and A = σ(Z) to rounding, the

@@ -88,7 +88,7 @@ extension Executor {
             result.distances = d
         }
         if let split = s.split, let test = result.test {
-            shown.append(.paragraph("\(words.train.capitalized): \(result.train.count), \(words.test): \(test.count) (\(fmt.written(split.test * 100))%, seed \(split.seed))."))
+            shown.append(.paragraph("\(words.train.prefix(1).uppercased() + words.train.dropFirst()): \(result.train.count), \(words.test): \(test.count) (\(fmt.written(split.test * 100))%, seed \(split.seed))."))
         }
         return (.dataset(result), shown)
     }

@@ -32,7 +32,8 @@ extension Executor {
                 var r = [fmt.given(z)]
                 for f in fs {
                     r.append(fmt.plain(f.isVectorValued ? 1 : f.value(z)))
-                    if s.derivative && !f.isVectorValued { r.append(fmt.plain(f.derivative(z))) }
+                    // The step has no derivative at 0: the table says so, as its formula does ("?").
+                    if s.derivative && !f.isVectorValued { r.append(!f.hasDerivative && z == 0 ? "?" : fmt.plain(f.derivative(z))) }
                 }
                 return r
             }
