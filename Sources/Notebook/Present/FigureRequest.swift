@@ -35,11 +35,15 @@ public enum FigureRequest {
         public var dashed: Bool
         /// A marker at every point (few points, such as errors per epoch).
         public var markers: Bool
-        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false, markers: Bool = false) {
+        /// Counts (errors per epoch): the y axis starts at 0, with a line there, so "never reaches 0"
+        /// can be seen.
+        public var counts: Bool
+        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false, markers: Bool = false, counts: Bool = false) {
             self.name = name
             self.points = points
             self.dashed = dashed
             self.markers = markers
+            self.counts = counts
         }
     }
 }
