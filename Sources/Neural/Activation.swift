@@ -228,8 +228,8 @@ public struct Activation: Equatable, Hashable, Sendable, CustomStringConvertible
         guard n > 0 else { return }
         var m = p[0]
         for j in 1..<max(n, 1) where p[j] > m { m = p[j] }
-        let mm = SIMD4<Double>(repeating: m)
-        VectorMath.map(n, p, p) { VectorMath.exp($0 - mm) }
+        for j in 0..<n { p[j] -= m }
+        VectorMath.map(n, p, p, VectorMath.exp)
         var s = 0.0
         for j in 0..<n { s += p[j] }
         let inv = 1 / s

@@ -28,6 +28,13 @@ enum Kernels {
         return (s0 + s2) + (s1 + s3)
     }
 
+    /// (v₀ + v₂) + (v₁ + v₃): the sum of a vector's lanes in a fixed order (two vector halves, then one add).
+    @inline(__always)
+    static func hsum(_ v: SIMD4<Double>) -> Double {
+        let h = v.lowHalf + v.highHalf
+        return h.x + h.y
+    }
+
     @inline(__always)
     static func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
@@ -199,7 +206,7 @@ enum Kernels {
             store4(w1 - cc * d1, row + j + 4)
             j += 8
         }
-        var s = (s0 + s1).sum()
+        var s = hsum(s0 + s1)
         while j < n {
             s += row[j] * delta[j]
             row[j] -= c * delta[j]
@@ -281,12 +288,12 @@ enum Kernels {
             var s = 0.0
             if blocks == 2 {
                 let w0 = load4(row), w1 = load4(row + 4), w2 = load4(row + 8), w3 = load4(row + 12)
-                s = ((w0 * d0 + w2 * d2) + (w1 * d1 + w3 * d3)).sum()
+                s = hsum((w0 * d0 + w2 * d2) + (w1 * d1 + w3 * d3))
                 store4(w0 - cc * d0, row); store4(w1 - cc * d1, row + 4)
                 store4(w2 - cc * d2, row + 8); store4(w3 - cc * d3, row + 12)
             } else if blocks == 1 {
                 let w0 = load4(row), w1 = load4(row + 4)
-                s = (w0 * d0 + w1 * d1).sum()
+                s = hsum(w0 * d0 + w1 * d1)
                 store4(w0 - cc * d0, row); store4(w1 - cc * d1, row + 4)
             }
             var j = tail
@@ -312,7 +319,7 @@ enum Kernels {
             for i in 0..<n { out[i] = z[i] > 0 ? z[i] : 0 }
         case .tanh:
             // tanh z = 1 − 2/(e^{2z} + 1); |error| < 3e-16, the same for ±z up to rounding.
-            VectorMath.map(n, z, out) { 1 - 2 / (VectorMath.exp(2 * $0) + 1) }
+            VectorMath.map(n, z, out, VectorMath.tanh)
         case .softmax:
             for r in 0..<rows {
                 let p = out + r * cols
