@@ -10,6 +10,8 @@ public struct Trainer: Sendable {
     public struct Result: Sendable {
         public let network: Network
         public let history: TrainingHistory
+        /// The rows of the training data held out for validation (sorted; empty when none were).
+        public var heldOut: [Int] = []
     }
 
     /// Trains on a data set (its x and y), with an optional separate validation set.
@@ -29,7 +31,7 @@ public struct Trainer: Sendable {
         if !x.isFinite || !y.isFinite { throw TrainingError.invalidConfiguration("the training data contains NaN or ∞") }
 
         // The validation data: given, or a seeded split of the training data.
-        var xTrain = x, yTrain = y, xVal = validationX, yVal = validationY
+        var xTrain = x, yTrain = y, xVal = validationX, yVal = validationY, heldOut: [Int] = []
         if (xVal == nil) != (yVal == nil) {
             throw TrainingError.invalidConfiguration("validation inputs and targets must be given together")
         }
@@ -44,6 +46,7 @@ public struct Trainer: Sendable {
             let valIdx = Array(perm[(x.rows - nVal)...]).sorted(), trainIdx = Array(perm[..<(x.rows - nVal)]).sorted()
             xVal = x.rows(valIdx); yVal = y.rows(valIdx)
             xTrain = x.rows(trainIdx); yTrain = y.rows(trainIdx)
+            heldOut = valIdx
         }
         if c.earlyStoppingPatience != nil, xVal == nil {
             throw TrainingError.invalidConfiguration("early stopping needs validation data (a validation set or a validation fraction)")
@@ -146,7 +149,7 @@ public struct Trainer: Sendable {
             }
         }
         let trained = bestNetwork ?? engine.export(like: network)
-        return Result(network: trained, history: history)
+        return Result(network: trained, history: history, heldOut: heldOut)
     }
 
     static func checkShapes(_ net: Network, _ x: Matrix, _ y: Matrix, _ what: String) throws {

@@ -16,6 +16,10 @@ public indirect enum Block {
     /// A figure drawn on the page at its preferred size (scaled down to fit), numbered when captioned.
     case figure(any Drawable, caption: String?)
     case pageBreak
+    /// Draws nothing: from here on figures and tables are numbered as lesson `lesson`'s, continuing its
+    /// count when that lesson was set earlier in the same handout (a lesson's solutions in the appendix
+    /// go on from its last figure: Hình 3.3 in the lesson, Hình 3.4 in the appendix).
+    case numbering(lesson: Int?)
 }
 
 /// How a table column is aligned; `.decimal` lines up the decimal points of numbers.

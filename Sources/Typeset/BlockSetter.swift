@@ -1,13 +1,29 @@
 import Canvas
 
+/// How many figures and tables each lesson has numbered so far (key nil: documents without a
+/// lesson number, numbered 1, 2, …).
+final class Numbering {
+    var figures: [Int?: Int] = [:]
+    var tables: [Int?: Int] = [:]
+}
+
 /// Sets blocks into chunks for the vertical list, numbering figures and tables as it goes.
 final class BlockSetter {
     let measurer: TextMeasurer
     let style: PageStyle
     let language: Language
-    let lesson: Int?
-    var figureCount = 0
-    var tableCount = 0
+    /// The lesson whose numbers figures and tables take (the document's, or a `.numbering` block's).
+    private(set) var lesson: Int?
+    /// Counts per lesson, shared by the documents of one handout.
+    let numbering: Numbering
+    var figureCount: Int {
+        get { numbering.figures[lesson, default: 0] }
+        set { numbering.figures[lesson] = newValue }
+    }
+    var tableCount: Int {
+        get { numbering.tables[lesson, default: 0] }
+        set { numbering.tables[lesson] = newValue }
+    }
 
     let ink = Color(hex: "#1A1A1A")
     let muted = Color(hex: "#555555")
@@ -15,11 +31,16 @@ final class BlockSetter {
     let ruleColor = Color(hex: "#333333")
     let shade = Color(hex: "#F3F3F0")
 
-    init(measurer: TextMeasurer, style: PageStyle, language: Language, lesson: Int?) {
+    /// A document starts its own lesson's count at 0 (a handout passes one `numbering` to every
+    /// document so that a later `.numbering(lesson:)` block can go on from a lesson's last number).
+    init(measurer: TextMeasurer, style: PageStyle, language: Language, lesson: Int?, numbering: Numbering = Numbering()) {
         self.measurer = measurer
         self.style = style
         self.language = language
         self.lesson = lesson
+        self.numbering = numbering
+        numbering.figures[lesson] = 0
+        numbering.tables[lesson] = 0
     }
 
     var fonts: PageStyle.Fonts { style.fonts }
@@ -37,9 +58,13 @@ final class BlockSetter {
         var out: [Chunk] = []
         for (k, block) in blocks.enumerated() {
             var c = try chunks(block, x: x, width: width)
-            // A paragraph that introduces a display formula stays with it.
-            if case .paragraph = block, k + 1 < blocks.count, case .math = blocks[k + 1], !c.isEmpty {
-                c[c.count - 1].keepWithNext = true
+            // A paragraph that introduces a display formula or a table ("**NAND**: w = (−1, −1)…"
+            // above its truth table) stays with it.
+            if case .paragraph = block, k + 1 < blocks.count, !c.isEmpty {
+                switch blocks[k + 1] {
+                case .math, .table: c[c.count - 1].keepWithNext = true
+                default: break
+                }
             }
             out += c
         }
@@ -66,6 +91,9 @@ final class BlockSetter {
             return [try figure(drawable, caption: caption, x: x, width: width)]
         case .pageBreak:
             return [Chunk(height: 0, items: [], forceBreakBefore: true, kind: .paragraph)]
+        case .numbering(let lesson):
+            self.lesson = lesson
+            return []
         }
     }
 
@@ -165,8 +193,16 @@ final class BlockSetter {
             out[0].spaceBefore = 0.45 * fonts.body
             out[out.count - 1].spaceAfter = 0.35 * fonts.body
         }
+        // A short numbered list (the exercises, the steps of an algorithm) is read as one piece:
+        // it is not split across pages, so exercise 3 never sits alone on the next page.
+        if ordered, depth == 0, out.count <= BlockSetter.shortListLines {
+            for k in out.indices.dropLast() { out[k].keepWithNext = true }
+        }
         return out
     }
+
+    /// Numbered lists of at most this many lines stay on one page.
+    static let shortListLines = 14
 
     func quote(_ blocks: [Block], x: Double, width: Double) throws -> [Chunk] {
         let indent = 1.4 * fonts.body

@@ -81,11 +81,15 @@ struct LineBreaker {
             let stretchable = ws.dropLast().map(\.space).reduce(0, +)
             var extra = 0.0   // per unit of space
             var x0 = 0.0
+            // A line the breaker chose to shrink (its glue gives up to a third of a space) is set
+            // shrunk whatever the alignment, the last line of a paragraph too: it must not run into
+            // the margin.
+            if natural > width, stretchable > 0 { extra = max(-1.0 / 3, (width - natural) / stretchable) }
             switch align {
             case .justify:
-                if !last, stretchable > 0 {
+                if !last, stretchable > 0, natural <= width {
                     let r = (width - natural) / stretchable
-                    if r < 1.2 || natural > width { extra = r }
+                    if r < 1.2 { extra = r }
                 }
             case .center: x0 = max(0, (width - natural) / 2)
             case .right: x0 = max(0, width - natural)
@@ -231,8 +235,12 @@ struct LineBreaker {
                 } else if last {
                     badness = 0
                 } else {
-                    let r = stretch > 0 ? (width - natural) / stretch : 10
-                    badness = min(100 * r * r * r, 10_000)
+                    // Not capped at 10 000: of two very loose lines the looser must cost more,
+                    // or a short first line ("The multi-layer" alone) ties with a full one.
+                    // A line without glue (one word) is measured against half a space.
+                    let give = stretch > 0 ? stretch : max(w.space, 0.25 * font.size) / 2
+                    let r = (width - natural) / give
+                    badness = min(100 * r * r * r, 1e9)
                 }
                 let demerits = (10 + badness) * (10 + badness)
                 if best[i] + demerits < best[j] {

@@ -61,6 +61,9 @@ struct Paginator {
                     after = chunks[k].spaceAfter
                     k += 1
                 }
+                // What goes ahead must end where it may be parted from what follows: never a
+                // paragraph's first line alone, nor "the truth table demands:" without its formula.
+                while k > i + 1, chunks[k - 1].keepWithNext { k -= 1 }
                 if k > i + 1 {
                     let moved = Array(chunks[(i + 1)..<k])
                     chunks.removeSubrange((i + 1)..<k)
@@ -84,7 +87,7 @@ struct Paginator {
     }
 
     /// What a deferred figure may let go ahead of it.
-    static let floatsPast: Set<PageRegionKind> = [.paragraph, .listItem, .quote]
+    static let floatsPast: Set<PageRegionKind> = [.paragraph, .listItem, .quote, .math]
 
     private func isContinuation(_ p: Placed) -> Bool {
         p.chunk.kind == .tableHeader && p.chunk.label == "continued"

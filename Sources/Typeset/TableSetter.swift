@@ -178,6 +178,10 @@ struct TableSetter {
             }
             var c = Chunk(height: h, items: r.items, kind: .table, label: label)
             if !head.isEmpty { c.continuation = [cont] }
+            // A short table stays whole; a long one leaves at least two rows on either side of a
+            // page break (never a lone first or last row under a repeated header).
+            let n = body.count
+            c.keepWithNext = i < n - 1 && (n <= TableSetter.keptWhole || i == 0 || i == n - 2)
             out.append(c)
         }
         if body.isEmpty, !out.isEmpty { out[out.count - 1].items.append(rule(out[out.count - 1].height, heavy)); out[out.count - 1].height += heavy }
@@ -188,6 +192,9 @@ struct TableSetter {
         }
         return out
     }
+
+    /// Tables of at most this many body rows are never split across pages.
+    static let keptWhole = 6
 
     private func measure(_ rows: [[String]], columns: Int, aligns: [Alignment], size: Double, bold: Bool) throws -> [[Cell]] {
         let font = RunFont(.serif, size: size, bold: bold)

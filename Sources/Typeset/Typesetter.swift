@@ -27,8 +27,9 @@ public struct Typesetter {
         let paginator = Paginator(height: style.contentRect.height)
         // Each lesson paginated alone (each starts on a new page anyway).
         var lessonPages: [[[Paginator.Placed]]] = []
+        let numbering = Numbering()
         for doc in docs {
-            lessonPages.append(paginator.paginate(try lessonChunks(doc, newPage: false).chunks))
+            lessonPages.append(paginator.paginate(try lessonChunks(doc, newPage: false, numbering: numbering).chunks))
         }
         // Contents: its length does not depend on the page numbers in it.
         let entries = tocEntries(docs, lessonPages)
@@ -59,8 +60,8 @@ public struct Typesetter {
         var chunks: [Chunk]
     }
 
-    func lessonChunks(_ doc: Document, newPage: Bool) throws -> LessonChunks {
-        let setter = BlockSetter(measurer: measurer, style: style, language: doc.language, lesson: doc.lesson)
+    func lessonChunks(_ doc: Document, newPage: Bool, numbering: Numbering = Numbering()) throws -> LessonChunks {
+        let setter = BlockSetter(measurer: measurer, style: style, language: doc.language, lesson: doc.lesson, numbering: numbering)
         let width = style.contentRect.width
         var chunks = try titleBlock(doc, setter: setter, width: width)
         chunks += try setter.chunks(doc.blocks, x: 0, width: width)

@@ -28,6 +28,28 @@ import Testing
         #expect(d3.lowerBound < 5 && d3.upperBound > 5 && !t3.values.isEmpty)
     }
 
+    @Test func niceDomainTicksUseTheChosenStep() {
+        // 0…3 (the maxout plot |z| on −3…3), 6 ticks: raw 3/5 = 0.6 → step 1 → 0, 1, 2, 3. Before the
+        // fix the ticks came from a finer step (0.5) but were labelled with 0 decimals: 0 1 1 2 2 3 3.
+        let (d, t) = Ticks.niceDomain(0, 3, maxCount: 6)
+        #expect(d == 0...3)
+        #expect(t.values == [0, 1, 2, 3])
+        #expect(t.step == 1)
+        // Over many data ranges the labels on a nice axis are all different and evenly spaced.
+        let nf = NumberFormat()
+        for lo in stride(from: -7.0, through: 3.0, by: 0.7) {
+            for span in [0.013, 0.4, 1, 2.2, 3, 7.5, 30, 480] {
+                for m in [5, 6, 7] {
+                    let (_, t) = Ticks.niceDomain(lo, lo + span, maxCount: m)
+                    let labels = t.values.map { nf.tick($0, step: t.step) }
+                    #expect(Set(labels).count == labels.count, "\(lo)…\(lo + span), \(m) ticks: \(labels)")
+                    for (a, b) in zip(t.values, t.values.dropFirst()) { #expect(abs((b - a) - t.step) < 1e-9 * max(1, t.step)) }
+                    #expect(t.values.count <= m + 1)
+                }
+            }
+        }
+    }
+
     @Test func logTicksAtDecades() {
         #expect(Ticks.log(0.001, 10).values == [0.001, 0.01, 0.1, 1, 10])
         // Short range: 1, 2, 5 in each decade.

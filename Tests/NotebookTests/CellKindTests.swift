@@ -73,6 +73,25 @@ import Testing
         #expect(v < 1e-6)
     }
 
+    @Test func aTinyRelativeErrorIsNotPrintedAsZero() throws {
+        // With the default 4 decimals the relative error (about 2×10⁻⁹) used to print as 0.0000 in
+        // prose; it is printed in scientific form, as in the gradient-check table.
+        let (_, text) = try run(ex232 + ["```nn gradcheck", "name: gc", "network: ex232", "input: [0.5, 1.0]", "target: [1, 0]", "```",
+                                         "max = {{gc.max-relative-error}}."])
+        let line = String(text.split(separator: "\n").first { $0.hasPrefix("max = ") }!)
+        #expect(!line.contains("0.0000"))
+        #expect(line.contains("×10⁻"))
+        // The mantissa and exponent agree with the value at 12 decimals.
+        let (_, text12) = try run(ex232 + ["```nn gradcheck", "name: gc", "network: ex232", "input: [0.5, 1.0]", "target: [1, 0]", "```",
+                                           "max = {{gc.max-relative-error:12}}"])
+        let v = Double(text12.split(separator: "\n").first { $0.hasPrefix("max = ") }!.dropFirst(6))!
+        #expect(v > 0)
+        let shown = String(format: "%.1e", v)   // e.g. "2.3e-09"
+        let mantissa = shown.prefix(3), exponent = Int(shown.split(separator: "e")[1])!
+        let sup: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        #expect(line == "max = \(mantissa)×10⁻" + String(String(-exponent).map { sup[$0.wholeNumberValue!] }) + ".")
+    }
+
     @Test func activationTable() throws {
         let (_, text) = try run(["```nn activation", "functions: [sigmoid, relu]", "show: table", "at: [-1, 0, 2]", "```"])
         #expect(text.contains("0.2689"))                     // σ(−1) = 1/(1+e) = 0.26894

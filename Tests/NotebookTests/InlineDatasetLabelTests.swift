@@ -14,6 +14,22 @@ import Testing
         return r
     }
 
+    @Test func dataTableColumnsAlignByContentNotPosition() throws {
+        // The car table with a colour: the first column is data (numbers on their point, like the
+        // others), the colour column is text (to the left, not pushed to the right edge).
+        let text = ["---", "title: T", "lesson: 2", "lang: en", "---", "",
+                    "```nn dataset", "name: cars3", "columns: [age, km, colour, price]",
+                    "rows: [[6, 1200, Blue, 10], [3, 4000, Red, 30], [8, 8000, Yellow, 20]]",
+                    "target: price", "show: table", "```"].joined(separator: "\n") + "\n"
+        let out = try Executor(lesson: try LessonParser.parse(text, file: "t.md"), dataDirectory: "/nonexistent").run()
+        let tables = out.parts.flatMap { part -> [ShownTable] in
+            guard case .cell(_, let shown) = part else { return [] }
+            return shown.compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+        }
+        #expect(tables.count == 1)
+        #expect(tables.first?.alignments == [.decimal, .decimal, .left, .decimal])
+    }
+
     @Test func targetOfOnlyOnesStaysOne() throws {
         let d = try dataset("[[1, 1, 1], [0, 1, 1]]").all
         #expect(d.labels == [1, 1])

@@ -6,7 +6,8 @@ import Neural
 /// bias nodes "1", edges coloured by the weight's sign (blue +, vermillion −) and as wide as its
 /// magnitude, weight labels that overlap neither each other nor a node (placed along their edge,
 /// near the source, on a white halo), optional z and a from a forward pass beside the nodes,
-/// captions with the layer sizes, and "⋮" for the middle of big layers.
+/// captions with the layer sizes, "⋮" for the middle of big layers, and loops over the neurons of
+/// recurrent layers.
 public struct NetworkDiagram: Drawable, Sendable {
     public var sizes: [Int]
     /// W⁽ˡ⁾ for l = 1…L in the course's in-out layout (a row per input neuron).
@@ -24,6 +25,18 @@ public struct NetworkDiagram: Drawable, Sendable {
     public var showSizes = true
     /// Text beside each neuron (z and a of a forward pass, see `with(trace:)`).
     public var nodeValues: [[String]]?
+    /// The most decimals a weight label has.
+    public var weightDecimals = 2
+    /// true: every weight label has exactly `weightDecimals` decimals (a lesson with `digits: 2`
+    /// prints 0.50, and so does its diagram). false: a weight that is exact with fewer decimals is
+    /// written short, as the lesson gave it (0.5, 1, −1.5), and a rounded one keeps all its decimals
+    /// (0.4996 → 0.50, 0.998 → 1.00), so that no rounded number passes for an exact one.
+    public var fixedWeightDecimals = false
+    /// Layers (0 = input) whose neurons feed their output back into themselves, as in a recurrent
+    /// network: each shown neuron of such a layer gets a loop with an arrowhead over its circle.
+    public var recurrentLayers: Set<Int> = []
+    /// The loops' colour: Okabe–Ito's bluish green, apart from the weights' blue and vermillion.
+    public var loopColor = Color(hex: "#009E73")
     /// Layers with more neurons show their first and last ones around "⋮".
     public var maxNodesShown = 7
     /// nil: the size at which every weight label finds a place.
@@ -89,13 +102,27 @@ public struct NetworkDiagram: Drawable, Sendable {
         }
         return NetworkGeometry.Spec(
             sizes: sizes, weights: w,
-            weightTexts: showWeights ? w?.map { $0.map { $0.map { f.compact($0) } } } : nil,
-            biases: b, biasTexts: showWeights && showBiasNodes ? b?.map { $0.map { f.compact($0) } } : nil,
+            weightTexts: showWeights ? w?.map { $0.map { $0.map(weightLabel) } } : nil,
+            biases: b, biasTexts: showWeights && showBiasNodes ? b?.map { $0.map(weightLabel) } : nil,
             showBiasNodes: showBiasNodes,
             nodeLabels: nodeLabels ?? NetworkDiagram.defaultLabels(sizes),
             captions: captions, valueTexts: nodeValues, maxShown: maxNodesShown, radius: nodeRadius,
             nodeFont: theme.labelSize, weightFont: theme.annotationSize,
-            captionFont: theme.tickSize, valueFont: max(theme.minimumTextSize, theme.annotationSize - 0.5))
+            captionFont: theme.tickSize, valueFont: max(theme.minimumTextSize, theme.annotationSize - 0.5),
+            recurrent: sizes.indices.map { recurrentLayers.contains($0) })
+    }
+
+    /// A weight or bias as its edge label says it (see `fixedWeightDecimals`).
+    public func weightLabel(_ w: Double) -> String {
+        let f = theme.numbers
+        let d = max(0, min(weightDecimals, 6))
+        guard w.isFinite else { return f.compact(w) }
+        let scaled = w * pow(10, Double(d))
+        // A weight too small to show at these decimals is written in scientific form, never as a false 0.
+        if w != 0 && scaled.rounded() == 0 { return f.compact(w, maxDecimals: d) }
+        if fixedWeightDecimals { return f.fixed(w, decimals: d) }
+        let exact = abs(scaled.rounded() - scaled) <= 1e-9 * max(1, abs(scaled))
+        return exact ? f.compact(w, maxDecimals: d) : f.fixed(w, decimals: d)
     }
 
     func measurer(_ canvas: Canvas) -> NetworkGeometry.Measure {
@@ -141,6 +168,19 @@ public struct NetworkDiagram: Drawable, Sendable {
                 canvas.stroke(c.withAlpha(0.85), width: 0.5 + 2.3 * abs(w) / maxAbs, dash: e.isBias ? [3, 2] : [])
             } else {
                 canvas.stroke(theme.axis.withAlpha(0.55), width: 0.7, dash: e.isBias ? [3, 2] : [])
+            }
+        }
+        // Feedback loops: drawn before the nodes so that each one ends on its circle's outline.
+        // A white casing under each loop lets it cross the edges that come in from above cleanly.
+        for loop in g.loops {
+            for (color, width) in [(Color.white, 3.4), (loopColor, 1.2)] {
+                canvas.newPath()
+                canvas.move(to: loop.start.point)
+                canvas.curve(to: loop.end.point, control1: loop.control1.point, control2: loop.control2.point)
+                canvas.stroke(color, width: width)
+                canvas.newPath()
+                canvas.polyline(loop.arrow.map(\.point), closed: true)
+                if color == .white { canvas.stroke(color, width: 2) } else { canvas.fill(color) }
             }
         }
         for p in g.ellipses {

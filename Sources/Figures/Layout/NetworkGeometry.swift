@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a network diagram draws, as positioned boxes: computed without drawing so that
 /// tests can check that no weight label overlaps another label or a node.
 struct NetworkGeometry: Sendable {
@@ -21,6 +23,10 @@ struct NetworkGeometry: Sendable {
         var weightFont: Double
         var captionFont: Double
         var valueFont: Double
+        /// recurrent[l]: layer l feeds its output back into itself (a loop over each of its neurons).
+        var recurrent: [Bool] = []
+
+        var hasLoops: Bool { recurrent.contains(true) }
     }
 
     struct Edge: Sendable {
@@ -47,6 +53,51 @@ struct NetworkGeometry: Sendable {
         var box: Box
     }
 
+    /// A recurrent neuron's output fed back into it: a cubic curve that leaves the top of the circle
+    /// on the right (the output side) and comes back in on the left (the input side), ending in an
+    /// arrowhead on the circle.
+    struct Loop: Sendable {
+        var node: XY
+        var start, control1, control2, end: XY
+        /// The arrowhead's three corners, the tip first (on the circle).
+        var arrow: [XY]
+        /// Everything the loop draws, its stroke included.
+        var box: Box
+
+        /// How far a loop rises above its node's circle, in radii (the layout keeps this free).
+        static let rise = 0.95
+
+        init(around c: XY, radius r: Double) {
+            node = c
+            // Leave and return 36° either side of the top; the control points make a loop about
+            // 1.3 r wide that peaks 0.88 r above the circle.
+            let s = sin(36 * Double.pi / 180), k = cos(36 * Double.pi / 180)
+            start = XY(c.x + s * r, c.y - k * r)
+            end = XY(c.x - s * r, c.y - k * r)
+            control1 = XY(c.x + 1.45 * r, c.y - 2.25 * r)
+            control2 = XY(c.x - 1.45 * r, c.y - 2.25 * r)
+            // The arrowhead points along the curve's last tangent (control2 → end).
+            let d = end - control2
+            let u = d * (1 / max(1e-9, d.length))
+            let len = min(6, 0.5 * r), half = 0.42 * len
+            let base = end - u * len
+            arrow = [end, XY(base.x - u.y * half, base.y + u.x * half), XY(base.x + u.y * half, base.y - u.x * half)]
+            var b = Box(minX: start.x, minY: start.y, maxX: start.x, maxY: start.y)
+            let (p0, p1, p2, p3) = (start, control1, control2, end)
+            for p in (0...32).map({ Loop.bezier(p0, p1, p2, p3, Double($0) / 32) }) + arrow {
+                b = Box(minX: min(b.minX, p.x), minY: min(b.minY, p.y), maxX: max(b.maxX, p.x), maxY: max(b.maxY, p.y))
+            }
+            box = b.insetBy(-0.8, -0.8)
+        }
+
+        func point(at t: Double) -> XY { Loop.bezier(start, control1, control2, end, t) }
+
+        static func bezier(_ p0: XY, _ p1: XY, _ p2: XY, _ p3: XY, _ t: Double) -> XY {
+            let u = 1 - t
+            return p0 * (u * u * u) + p1 * (3 * u * u * t) + p2 * (3 * u * t * t) + p3 * (t * t * t)
+        }
+    }
+
     var layout: NetworkLayout
     var nodes: [Node]
     var ellipses: [XY]
@@ -56,6 +107,8 @@ struct NetworkGeometry: Sendable {
     var unplaced: Int
     var values: [TextBox]
     var captions: [TextBox]
+    /// One loop per shown neuron of each recurrent layer.
+    var loops: [Loop]
 
     typealias Measure = (_ text: String, _ size: Double, _ wrapWidth: Double?) -> (width: Double, height: Double)
 
@@ -78,12 +131,14 @@ struct NetworkGeometry: Sendable {
         }
         let leftInset = max(2, halfWidest(0) - spec.radius + 2)
         let rightInset = max(2, halfWidest(n - 1) - spec.radius + 2)
-        let nodeBox = Box(minX: rect.minX + leftInset, minY: rect.minY + 2,
+        // Loops rise above the top nodes: their height is reserved at the head of the rectangle.
+        let loopRoom = spec.hasLoops ? Loop.rise * spec.radius + 1.5 : 0
+        let nodeBox = Box(minX: rect.minX + leftInset, minY: rect.minY + 2 + loopRoom,
                           maxX: rect.maxX - rightInset,
                           maxY: rect.maxY - 2 - (captionH > 0 ? captionH + 6 : 0) - (valueH > 0 ? valueH + 2 : 0))
         let biasInto = (0..<n).map { l in l >= 1 && spec.showBiasNodes }
         let layout = NetworkLayout(sizes: spec.sizes, biasInto: biasInto, maxShown: spec.maxShown,
-                                   in: nodeBox, radius: spec.radius)
+                                   in: nodeBox, radius: spec.radius, roomAbove: spec.hasLoops ? Loop.rise + 0.15 : 0)
         self.layout = layout
         let r = layout.radius
 
@@ -101,6 +156,13 @@ struct NetworkGeometry: Sendable {
         }
         self.nodes = nodes
         self.ellipses = ellipses
+        var loops: [Loop] = []
+        for l in 0..<min(n, spec.recurrent.count) where spec.recurrent[l] {
+            for i in layout.shownNeurons(l) {
+                if let p = layout.center(layer: l, index: i) { loops.append(Loop(around: p, radius: r)) }
+            }
+        }
+        self.loops = loops
 
         // Values under nodes.
         var values: [TextBox] = []
@@ -161,7 +223,7 @@ struct NetworkGeometry: Sendable {
 
         var placer = LabelPlacer()
         placer.obstacles = layout.nodeDiscs.map { .init(center: $0.center, radius: $0.radius + 1) }
-        placer.blocked = values.map(\.box) + ellipses.map { Box(center: $0, width: 8, height: 2 * r) }
+        placer.blocked = values.map(\.box) + ellipses.map { Box(center: $0, width: 8, height: 2 * r) } + loops.map(\.box)
         placer.bounds = rect
         let boxes = placer.place(requests)
         var labels: [Label] = []
@@ -187,6 +249,9 @@ struct NetworkGeometry: Sendable {
         var gap = hasLabels ? 118.0 : 80.0
         var spacing = max(2 * spec.radius + 10, 2 * spec.radius + valueH + 8)
         if hasLabels { spacing = max(spacing, 2 * spec.radius + 16) }
+        // A loop and a gap between it and the node above (the layout's radius rule, solved for spacing).
+        let loopRoom = spec.hasLoops ? Loop.rise * spec.radius + 1.5 : 0
+        if spec.hasLoops { spacing = max(spacing, (2 + Loop.rise + 0.15) * spec.radius / 0.84 + 1) }
         let captionH = spec.captions.contains { !$0.isEmpty } ? 2 * spec.captionFont * 1.25 + 6 : 0
         var size = (width: 0.0, height: 0.0)
         for _ in 0..<16 {
@@ -199,7 +264,7 @@ struct NetworkGeometry: Sendable {
             }
             let insets = max(2, halfWidest(0) - spec.radius + 2) + max(2, halfWidest(n - 1) - spec.radius + 2)
             size = (width: insets + 2 * spec.radius + gap * Double(max(0, n - 1)),
-                    height: 4 + 2 * spec.radius + spacing * Double(max(0, tallest - 1)) + captionH + (valueH > 0 ? valueH + 2 : 0))
+                    height: 4 + loopRoom + 2 * spec.radius + spacing * Double(max(0, tallest - 1)) + captionH + (valueH > 0 ? valueH + 2 : 0))
             if !hasLabels { break }
             let g = NetworkGeometry(spec, in: Box(x: 0, y: 0, width: size.width, height: size.height), measure: measure)
             if g.unplaced == 0 { break }

@@ -34,7 +34,9 @@ struct NetworkLayout: Sendable {
     ///   - biasInto: `biasInto[l]` (l ≥ 1) says layer l has a bias, drawn as a node "1" in column l−1.
     ///   - box: where the node centres and circles go (captions and margins are outside it).
     ///   - radius: the node radius; shrunk if the nodes would touch.
-    init(sizes: [Int], biasInto: [Bool], maxShown: Int, in box: Box, radius: Double) {
+    ///   - roomAbove: free height each node needs above its circle, in radii (a recurrent neuron's
+    ///     loop); the radius shrinks so that it stays clear of the node above.
+    init(sizes: [Int], biasInto: [Bool], maxShown: Int, in box: Box, radius: Double, roomAbove: Double = 0) {
         self.box = box
         let n = sizes.count
         var slotsPerColumn: [[Slot]] = sizes.map { NetworkLayout.visibleSlots(size: $0, maxShown: maxShown) }
@@ -45,7 +47,7 @@ struct NetworkLayout: Sendable {
         let spacing = tallest > 1 ? (box.height - 2 * radius) / Double(tallest - 1) : 0
         let gap = n > 1 ? (box.width - 2 * radius) / Double(n - 1) : 0
         var r = radius
-        if tallest > 1 { r = min(r, spacing * 0.42) }
+        if tallest > 1 { r = min(r, spacing * 0.84 / (2 + roomAbove)) }
         if n > 1 { r = min(r, gap * 0.3) }
         self.radius = max(1, r)
         var columns: [Column] = []

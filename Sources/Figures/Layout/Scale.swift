@@ -71,10 +71,12 @@ struct Ticks: Equatable, Sendable {
         let step = niceStep(span: b - a, maxCount: Swift.max(2, maxCount))
         let lo2 = clean((a / step + 1e-9).rounded(.down) * step, step: step)
         let hi2 = clean((b / step - 1e-9).rounded(.up) * step, step: step)
-        // A nice step chosen for the data may give one tick too many once the ends are rounded.
-        var t = linear(lo2, hi2, maxCount: maxCount + 1)
-        t.step = step
-        return (lo2...hi2, t)
+        // The ticks are the multiples of `step` from end to end (one more than maxCount at most, once
+        // the ends are rounded). Not `linear(lo2, hi2)`: it may pick a finer step than `step`, and
+        // labels printed with the decimals of `step` would then repeat (0, 1, 1, 2, 2 for 0…2 by 0.5).
+        let n = Int(((hi2 - lo2) / step).rounded())
+        let values = (0...max(n, 0)).map { clean(lo2 + Double($0) * step, step: step) }
+        return (lo2...hi2, Ticks(values: values, step: step))
     }
 
     static func log(_ lo: Double, _ hi: Double) -> Ticks {

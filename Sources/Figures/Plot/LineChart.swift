@@ -136,11 +136,13 @@ public struct LineChart: Drawable, Sendable {
         }
     }
 
-    /// The inside corner whose legend box covers the fewest data points.
+    /// The inside corner whose legend box covers the fewest data points; then the middle of the top
+    /// and of the bottom edge (a V such as |z| fills both upper corners and leaves the top middle free).
     func bestCorner(for s: Size, in plot: Rect, sx: Scale, sy: Scale) -> Point {
         let m = 6.0
         let corners = [Point(plot.maxX - m - s.width, plot.minY + m), Point(plot.minX + m, plot.minY + m),
-                       Point(plot.maxX - m - s.width, plot.maxY - m - s.height), Point(plot.minX + m, plot.maxY - m - s.height)]
+                       Point(plot.maxX - m - s.width, plot.maxY - m - s.height), Point(plot.minX + m, plot.maxY - m - s.height),
+                       Point(plot.midX - s.width / 2, plot.minY + m), Point(plot.midX - s.width / 2, plot.maxY - m - s.height)]
         var best = corners[0], bestCount = Int.max
         for c in corners {
             let box = Rect(x: c.x - 3, y: c.y - 3, width: s.width + 6, height: s.height + 6)

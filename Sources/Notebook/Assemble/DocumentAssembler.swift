@@ -8,7 +8,8 @@ public struct AssembledLesson {
     public var path: String
     public var frontMatter: FrontMatter
     public var document: Document
-    /// The blocks under `## Lời giải` / `## Solutions` (nil when the lesson has none).
+    /// The blocks under `## Lời giải` / `## Solutions` (nil when the lesson has none), opening with a
+    /// `.numbering` block so that their figures go on with the lesson's numbers wherever they are set.
     public var solutions: [Block]?
     public var figures: [any Drawable]
     public var cellCount: Int
@@ -61,7 +62,9 @@ public struct DocumentAssembler {
                     if t == "## " + AssembledLesson.solutionsHeading(fm.lang), solutionsLine == nil {
                         try flush()
                         solutionsLine = firstLine + k
-                        solutions = []
+                        // Wherever the solutions go (the appendix of a handout), their figures and tables
+                        // go on with this lesson's numbers (Hình 3.4 after the lesson's Hình 3.3).
+                        solutions = [.numbering(lesson: fm.lesson)]
                         chunkStart = firstLine + k + 1
                         continue
                     }

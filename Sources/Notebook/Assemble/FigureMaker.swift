@@ -25,12 +25,26 @@ struct FigureMaker {
             return FigureGrid(items: try items.map { try make($0, compact: true) })
         case .column(let items):
             return FigureGrid(items: try items.map { try make($0, compact: compact) }, columns: 1)
-        case let .networkDiagram(net, weights, recurrent):
+        case let .networkDiagram(net, weights, recurrent, digits):
             var d = NetworkDiagram(network: net, showWeights: weights)
+            // Labels have at most 2 decimals (more do not fit along the edges); a cell printing 2 or
+            // fewer gets the same fixed decimals on its diagram, so figure and text agree (0.50 and 0.50).
+            if let digits, digits <= 2 {
+                d.weightDecimals = digits
+                d.fixedWeightDecimals = true
+            }
             d.showBiasNodes = net.layers.contains { $0.biasMode != .none } && weights
             if recurrent {
+                // A structure diagram: every hidden layer feeds back into itself (a loop over each of
+                // its neurons). The feed-forward weights alone would misstate a recurrent network's
+                // parameters, so edges are plain (no weights, no colours) and there are no bias nodes.
+                d.recurrentLayers = Set(1..<max(1, net.sizes.count - 1))
+                d.showWeights = false
+                d.showBiasNodes = false
+                d.weights = nil
+                d.biases = nil
                 d.layerCaptions = net.sizes.indices.map { l in
-                    l == 0 ? words.input : (l == net.sizes.count - 1 ? words.output : "\(words.hiddenLayer) ↻")
+                    l == 0 ? words.input : (l == net.sizes.count - 1 ? words.output : words.hiddenLayer)
                 }
             }
             return d

@@ -3,8 +3,9 @@ import Neural
 /// A figure a cell asks for, described as data; `FigureMaker` turns it into a Figures value.
 public enum FigureRequest {
     /// Neurons and edges, weights written on the edges when `weights` is true; `recurrent` adds a
-    /// loop from each hidden layer to itself.
-    case networkDiagram(Network, weights: Bool, recurrent: Bool = false)
+    /// loop over each hidden neuron; `digits`: the cell's (2 or fewer: every weight label has exactly
+    /// that many decimals, as the cell's text prints them).
+    case networkDiagram(Network, weights: Bool, recurrent: Bool = false, digits: Int? = nil)
     /// The network's output over the plane of the first two features, with the data on top.
     case decisionBoundary(Network, Dataset, title: String?)
     /// Line charts: one or more series over epochs (loss, accuracy).

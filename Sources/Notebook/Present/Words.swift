@@ -76,3 +76,53 @@ public struct Words: Sendable {
         return "\(n) \(w)s"
     }
 }
+
+/// Captions the engine writes itself, in the lesson's language.
+extension Words {
+    var isEnglish: Bool { sample == "Sample" }
+
+    /// "a, b and c" / "a, b và c".
+    public func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + (isEnglish ? " and " : " và ") + items.last!
+    }
+
+    /// An activation plot's caption naming its functions: "Sigmoid, TanH and ReLU (solid) with their
+    /// derivatives (dashed)" / "Sigmoid, TanH và ReLU (nét liền) cùng đạo hàm (nét đứt)".
+    public func activationPlotCaption(_ names: [String], derivatives: Bool) -> String {
+        let all = list(names)
+        if isEnglish {
+            guard derivatives else { return names.count > 1 ? "Activation functions \(all)" : "Activation function \(all)" }
+            return names.count > 1 ? "\(all) (solid) with their derivatives (dashed)" : "\(all) (solid) and its derivative (dashed)"
+        }
+        guard derivatives else { return "Hàm kích hoạt \(all)" }
+        return "\(all) (nét liền) cùng đạo hàm (nét đứt)"
+    }
+
+    /// The name of a function in a caption; the few with an English descriptive name get the
+    /// Vietnamese one first (the course's habit: Vietnamese term, English in parentheses).
+    public func functionName(_ displayName: String) -> String {
+        guard !isEnglish else { return displayName }
+        switch displayName {
+        case "Identity (linear)": return "Hàm tuyến tính (identity)"
+        case "Binary step": return "Hàm bước nhị phân (binary step)"
+        default: return displayName
+        }
+    }
+
+    /// One caption split among the parts of a cell (a trace table and a figure must not share it):
+    /// "The delta rule on AND: the weights after each sample." / "…: the decision line after 6 epochs."
+    public func captionPart(_ caption: String, _ part: String) -> String {
+        var base = Substring(caption)
+        while let first = base.first, first.isWhitespace { base.removeFirst() }
+        while let last = base.last, last.isWhitespace || ".:;".contains(last) { base.removeLast() }
+        return base.isEmpty ? part.prefix(1).uppercased() + part.dropFirst() + "." : "\(base): \(part)."
+    }
+
+    /// Parts of a perceptron cell: its trace table, its errors plot, its decision line.
+    public var weightsAfterEachSample: String { isEnglish ? "the weights after each sample" : "trọng số sau từng mẫu" }
+    public var errorsPerEpochPart: String { isEnglish ? "errors per epoch" : "số lỗi mỗi epoch" }
+    public func decisionLineAfter(_ epochs: Int) -> String {
+        isEnglish ? "the decision line after \(self.epochs(epochs))" : "đường phân cách sau \(self.epochs(epochs))"
+    }
+}

@@ -1,7 +1,16 @@
 import Foundation
 import Neural
+import Typeset
 
 extension Executor {
+    /// A data table's columns: numbers on their decimal point, text (colours, class names) to the left.
+    /// The first column is data like the others, not a row label.
+    static func dataAlignments(_ rows: [[String]], _ columns: Int) -> [ShownTable.Alignment] {
+        (0..<columns).map { j in
+            rows.allSatisfy { j < $0.count && Table.isNumber($0[j]) } ? .decimal : .left
+        }
+    }
+
     func runDataset(_ cell: Cell, _ s: DatasetSpec, _ fmt: NumberFormat) throws -> (CellResult?, [Shown]) {
         let name = cell.options.name?.value ?? "data"
         var result: DatasetResult
@@ -47,14 +56,16 @@ extension Executor {
                 let rows = t.rows.prefix(limit).map { $0.map { v -> String in
                     switch v { case .number(let x): return fmt.given(x); case .text(let w): return w }
                 } }
-                shown.append(.table(ShownTable(header: t.columns, rows: Array(rows), caption: cell.options.caption)))
+                shown.append(.table(ShownTable(header: t.columns, rows: Array(rows), alignments: Self.dataAlignments(Array(rows), t.columns.count),
+                                               caption: cell.options.caption)))
             } else {
                 let d = result.all
                 let header = d.featureNames + (d.isClassification ? [words.target] : (0..<d.y.cols).map { "y\(d.y.cols > 1 ? subscriptDigits($0 + 1) : "")" })
                 let rows = (0..<min(d.count, limit)).map { i -> [String] in
                     d.x.row(i).map(fmt.given) + (d.isClassification ? [d.classNames[d.labels[i]]] : d.y.row(i).map(fmt.given))
                 }
-                shown.append(.table(ShownTable(header: header, rows: rows, caption: cell.options.caption)))
+                shown.append(.table(ShownTable(header: header, rows: rows, alignments: Self.dataAlignments(rows, header.count),
+                                               caption: cell.options.caption)))
             }
             if result.all.count > limit { shown.append(.paragraph("(\(words.counted(result.all.count, words.sample)), \(limit) …)")) }
         case .scatter:
@@ -77,7 +88,7 @@ extension Executor {
             result.distances = d
         }
         if let split = s.split, let test = result.test {
-            shown.append(.paragraph("\(words.train.capitalized): \(result.train.count), \(words.test): \(test.count) (\(fmt.written(split.test * 100))%, seed \(split.seed))."))
+            shown.append(.paragraph("\(words.train.prefix(1).uppercased() + words.train.dropFirst()): \(result.train.count), \(words.test): \(test.count) (\(fmt.written(split.test * 100))%, seed \(split.seed))."))
         }
         return (.dataset(result), shown)
     }

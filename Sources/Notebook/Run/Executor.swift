@@ -201,7 +201,8 @@ public final class Executor {
         }
         let digits = r.digits ?? lesson.cells.first { $0.options.name?.value == r.name }?.options.digits ?? CommonOptions.defaultDigits
         let v = try field(of: result, FieldPath(reference: r, kind: result.kindName))
-        if case .number(let x) = v, !x.isFinite {
+        let number: Double? = switch v { case .number(let x), .small(let x): x; default: nil }
+        if let x = number, !x.isFinite {
             throw LessonError("\(r.text) is \(x.isNaN ? "NaN" : "infinite"); there is no number to print", at: r.location)
         }
         return v.formatted(NumberFormat(digits: digits))

@@ -77,7 +77,9 @@ extension Executor {
             throw p.unknownField(values.keys.sorted() + ["new-w", "new-b"])
         case .gradcheck(let g):
             switch p.field {
-            case "max-relative-error": return try single(g.check.maxRelativeError)
+            case "max-relative-error":
+                try p.expectNoIndex()
+                return .small(g.check.maxRelativeError)
             default: throw p.unknownField(["max-relative-error"])
             }
         default:

@@ -19,6 +19,14 @@ extension Executor {
         let vec: ([Double]) -> String = { minus("(" + $0.map(fmt.plain).joined(separator: ", ") + ")") }
         let given: ([Double]) -> String = { minus("(" + $0.map(fmt.given).joined(separator: ", ") + ")") }
         shown.append(.math("\\hat{y} = \\mathrm{step}(x \\cdot w + b), \\quad w \\leftarrow w - \\eta(\\hat{y} - y)\\,x, \\quad b \\leftarrow b - \\eta(\\hat{y} - y), \\quad \\eta = \(fmt.texWritten(s.learningRate))"))
+        // The cell's caption goes to its one table or figure; when it shows several, each gets the
+        // caption with what it shows ("…: the weights after each sample." and "…: the decision line after 6 epochs.").
+        let showsBoundary = s.plot.contains("boundary") && data.featureCount == 2
+        let parts = (s.show == "trace" ? 1 : 0) + (s.plot.contains("errors") ? 1 : 0) + (showsBoundary ? 1 : 0)
+        func caption(_ part: String) -> String? {
+            guard let c = cell.options.caption else { return nil }
+            return parts > 1 ? words.captionPart(c, part) : c
+        }
         if s.show == "trace" {
             let limit = 64
             let rows = trace.steps.prefix(limit).map { st -> [String] in
@@ -28,7 +36,7 @@ extension Executor {
             shown.append(.table(ShownTable(
                 header: [words.epoch, words.sample, "$x$", "net", "$\\hat{y}$", "$y$", "$\\hat{y} - y$", "$w$", "$b$"], rows: Array(rows),
                 alignments: [.center, .center, .center, .decimal, .center, .center, .center, .center, .decimal],
-                caption: cell.options.caption)))
+                caption: caption(words.weightsAfterEachSample))))
             if trace.steps.count > limit {
                 shown.append(.paragraph("(\(words.counted(trace.steps.count - limit, words.step)) …)"))
             }
@@ -40,11 +48,12 @@ extension Executor {
             let pts = trace.errorsPerEpoch.enumerated().map { (x: Double($0.offset + 1), y: Double($0.element)) }
             shown.append(.figure(.lines(series: [.init(name: words.errorsPerEpoch, points: pts, markers: true)], xLabel: words.epoch,
                                         yLabel: words.errorsPerEpoch, logY: false),
-                                 caption: cell.options.caption ?? words.errorsPerEpoch))
+                                 caption: caption(words.errorsPerEpochPart) ?? words.errorsPerEpoch))
         }
-        if s.plot.contains("boundary"), data.featureCount == 2 {
+        if showsBoundary {
+            let line = words.decisionLineAfter(trace.epochsRun)
             shown.append(.figure(.perceptronBoundary(weights: trace.final.weights, bias: trace.final.bias, data, title: nil),
-                                 caption: s.plot.contains("errors") || cell.options.caption == nil ? words.decisionBoundary : cell.options.caption))
+                                 caption: caption(line) ?? line.prefix(1).uppercased() + line.dropFirst()))
         }
         return (.perceptron(trace), shown)
     }
@@ -78,7 +87,7 @@ extension Executor {
                     let net = try Network(sizes: [2, 2, 1], activations: [.step], biasMode: .perNeuron,
                                           weights: [Matrix([[1, -1], [1, -1]]), Matrix([[1], [1]])],
                                           biases: [Matrix(row: [LogicGates.or.bias, LogicGates.nand.bias]), Matrix(row: [LogicGates.and.bias])])
-                    shown.append(.figure(.networkDiagram(net, weights: true), caption: nil))
+                    shown.append(.figure(.networkDiagram(net, weights: true, digits: cell.options.digits), caption: nil))
                 } else {
                     let rows = [[0, 0], [0, 1], [1, 0], [1, 1]].map { x -> [String] in
                         let r = LogicGates.xor(x[0], x[1])

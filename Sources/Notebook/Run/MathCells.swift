@@ -32,7 +32,8 @@ extension Executor {
                 var r = [fmt.given(z)]
                 for f in fs {
                     r.append(fmt.plain(f.isVectorValued ? 1 : f.value(z)))
-                    if s.derivative && !f.isVectorValued { r.append(fmt.plain(f.derivative(z))) }
+                    // The step has no derivative at 0: the table says so, as its formula does ("?").
+                    if s.derivative && !f.isVectorValued { r.append(!f.hasDerivative && z == 0 ? "?" : fmt.plain(f.derivative(z))) }
                 }
                 return r
             }
@@ -49,7 +50,11 @@ extension Executor {
                     series.append(.init(name: "\(TeXless.plainName(f))′(z)", points: xs.map { (x: $0, y: f.derivative($0)) }, dashed: true))
                 }
             }
-            shown.append(.figure(.lines(series: series, xLabel: "z", yLabel: words.value, logY: false), caption: cell.options.caption))
+            // Without a caption the figure names its functions (not the y axis's "Value").
+            let plotted = fs.filter { !$0.isVectorValued }
+            let named = words.activationPlotCaption(plotted.map { words.functionName($0.displayName) },
+                                                    derivatives: s.derivative && plotted.contains { $0.hasDerivative })
+            shown.append(.figure(.lines(series: series, xLabel: "z", yLabel: words.value, logY: false), caption: cell.options.caption ?? named))
         }
         return (.shown(kind: .activation), shown)
     }

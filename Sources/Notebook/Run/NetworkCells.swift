@@ -25,7 +25,7 @@ extension Executor {
         case .none: break
         case .diagram:
             let caption = cell.options.caption ?? "\(words.networkWord) [\(s.layers.map(String.init).joined(separator: "-"))]"
-            shown.append(.figure(.networkDiagram(net, weights: net.layers.allSatisfy { $0.weights.count <= 24 }), caption: caption))
+            shown.append(.figure(.networkDiagram(net, weights: net.layers.allSatisfy { $0.weights.count <= 24 }, digits: cell.options.digits), caption: caption))
         case .weights:
             for (l, layer) in net.layers.enumerated() {
                 var t = "W\(TeX.layer(l + 1)) = \(TeX.bmatrix(layer.weights, fmt))"

@@ -64,7 +64,8 @@ extension Executor {
             }
         case "network":
             let n = try net()
-            request = .networkDiagram(n, weights: s.show != "plain" && n.layers.allSatisfy { $0.weights.count <= 24 }, recurrent: s.show == "recurrent")
+            request = .networkDiagram(n, weights: s.show != "plain" && n.layers.allSatisfy { $0.weights.count <= 24 }, recurrent: s.show == "recurrent",
+                                      digits: cell.options.digits)
         case "confusion":
             let o = try one()
             guard case .metrics(let m) = try lookup(o, in: cell) else { throw wrongKind(o, try lookup(o, in: cell), expected: "a metrics result", in: cell) }
@@ -96,13 +97,18 @@ extension Executor {
             guard let w = s.weights, let b = s.biases, let c = s.terms, w.count == b.count, b.count == c.count, !w.isEmpty else {
                 throw cell.error("plot kind 'relu-sum' needs 'weights', 'biases' and 'terms' of the same length")
             }
+            // `labels:` names the terms (and, one more, the sum) in the legend.
+            if let l = s.labels, l.count != w.count, l.count != w.count + 1 {
+                throw cell.error("'labels' of a relu-sum names its \(w.count) terms, and optionally their sum: \(w.count) or \(w.count + 1) names, not \(l.count)")
+            }
             let xs = samples(s.range, s.resolution)
             var series: [FigureRequest.Series] = []
             for i in w.indices {
-                series.append(.init(name: "\(NumberFormat(digits: 2).plain(c[i]))·ReLU(\(NumberFormat(digits: 2).plain(w[i]))x \(b[i] < 0 ? "−" : "+") \(NumberFormat(digits: 2).plain(abs(b[i]))))",
-                                    points: xs.map { (x: $0, y: c[i] * max(0, w[i] * $0 + b[i])) }, dashed: true))
+                let name = s.labels?[i] ?? "\(NumberFormat(digits: 2).plain(c[i]))·ReLU(\(NumberFormat(digits: 2).plain(w[i]))x \(b[i] < 0 ? "−" : "+") \(NumberFormat(digits: 2).plain(abs(b[i]))))"
+                series.append(.init(name: name, points: xs.map { (x: $0, y: c[i] * max(0, w[i] * $0 + b[i])) }, dashed: true))
             }
-            series.append(.init(name: "Z(x)", points: xs.map { x in (x: x, y: w.indices.reduce(0) { $0 + c[$1] * max(0, w[$1] * x + b[$1]) }) }))
+            let sumName = s.labels.flatMap { $0.count == w.count + 1 ? $0[w.count] : nil } ?? "Z(x)"
+            series.append(.init(name: sumName, points: xs.map { x in (x: x, y: w.indices.reduce(0) { $0 + c[$1] * max(0, w[$1] * x + b[$1]) }) }))
             request = .lines(series: series, xLabel: s.xLabel ?? "x", yLabel: s.yLabel ?? "Z(x)", logY: false)
         case "fit":
             let d = try data().all

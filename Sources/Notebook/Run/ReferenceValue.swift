@@ -1,12 +1,16 @@
 /// A value an inline reference prints: a computed number, a count, or a word.
 public enum ReferenceValue: Equatable, Sendable {
     case number(Double)
+    /// A value that may lie far below the last decimal (a relative error of 2.3×10⁻⁹): printed in
+    /// scientific form when it would otherwise print as 0.0000.
+    case small(Double)
     case integer(Int)
     case text(String)
 
     func formatted(_ fmt: NumberFormat) -> String {
         switch self {
         case .number(let v): return fmt.plain(v)
+        case .small(let v): return fmt.plainSmall(v)
         case .integer(let n): return String(n).replacingOccurrences(of: "-", with: "−")
         case .text(let s): return s
         }

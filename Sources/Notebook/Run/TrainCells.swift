@@ -70,8 +70,11 @@ extension Executor {
             guard d.isClassification else { return nil }
             return try accuracy(output: result.network.predict(d.x), target: d.y)
         }
+        // The training accuracy counts only the rows trained on, not those held out for validation.
+        let held = Set(result.heldOut)
+        let trainedOn = held.isEmpty ? train : train.subset((0..<train.count).filter { !held.contains($0) })
         let outcome = TrainingOutcome(network: result.network, history: h, data: data,
-                                      trainAccuracy: try acc(train), testAccuracy: try data.test.map(acc) ?? nil)
+                                      trainAccuracy: try acc(trainedOn), testAccuracy: try data.test.map(acc) ?? nil)
         if let last = h.finalLoss { try checkFinite([last], "the final loss") }
 
         var shown: [Shown] = []
