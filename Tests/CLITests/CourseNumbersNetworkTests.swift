@@ -141,6 +141,18 @@ extension Handout {
                 }
             }
         }
+        // The relative errors of the table (2.4×10⁻¹⁰ …): their largest is the one stated under the table
+        // ("2.3 × 10−9") and in the prose ("2.3×10⁻⁹"), and it is tiny.
+        let sup = Dictionary(uniqueKeysWithValues: zip("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789"))
+        let errors = h.text.matches(of: /([0-9.]+)×10⁻([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/).map { m in
+            (text: String(m.0), value: Double(m.1)! * pow(10, -Double(String(m.2.map { sup[$0]! }))!), mantissa: String(m.1), exponent: String(m.2.map { sup[$0]! }))
+        }
+        #expect(errors.count == 13, "\(lesson): \(errors.count) relative errors, expected 12 in the table and 1 in the prose")
+        if let largest = errors.dropLast().max(by: { $0.value < $1.value }) {
+            #expect(errors.last?.text == largest.text, "\(lesson): the prose's largest relative error is not the table's largest")
+            #expect(h.text.contains("\(largest.mantissa) × 10\u{2212}\(largest.exponent)"), "\(lesson): the table's stated largest relative error is not \(largest.text)")
+            #expect(largest.value < 1e-6)
+        }
         // The matrix form, and the loss after the update: 0.2577 → 0.2428.
         h.expectMatrixStep(delta: bp.delta.map { [$0] }, gradW: bp.gradW, newW: bp.newW, "[2-3-2] matrix form")
         let second = HandBackprop(x: x232, target: t232, w: bp.newW, eta: 0.5)

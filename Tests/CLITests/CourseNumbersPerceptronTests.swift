@@ -98,15 +98,17 @@ func gate(_ f: (Int, Int) -> Int) -> [([Double], Int)] { truth.map { ($0, f(Int(
     func gates(_ lesson: String) throws {
         let h = try Handout.render(lesson)
         // The blog's weights: NOT w = −1, b = 0.25; AND (1, 1), −2; OR (1, 1), −1; NAND (−1, −1), 1.5.
+        // NOT and NAND are shown with 2 decimals (digits: 2), as the blog writes 0.25 and 1.5.
         func step(_ s: Double) -> Int { s >= 0 ? 1 : 0 }
+        func shown(_ x: Double, _ digits: Int) -> String { x == x.rounded() ? printed(Int(x)) : printed(x, digits) }
         for x in [0, 1] {
             let net = -1 * Double(x) + 0.25
-            h.expectRow([printed(x), printedShort(net), printed(step(net))], "NOT(\(x))")
+            h.expectRow([printed(x), shown(net, 2), printed(step(net))], "NOT(\(x))")
         }
-        for (name, w, b) in [("AND", [1.0, 1], -2.0), ("OR", [1, 1], -1), ("NAND", [-1, -1], 1.5)] {
+        for (name, w, b, digits) in [("AND", [1.0, 1], -2.0, 4), ("OR", [1, 1], -1, 4), ("NAND", [-1, -1], 1.5, 2)] {
             for x in truth {
                 let net = x[0] * w[0] + x[1] * w[1] + b
-                h.expectRow(x.map { printed(Int($0)) } + [printedShort(net), printed(step(net))], "\(name)\(x)")
+                h.expectRow(x.map { printed(Int($0)) } + [shown(net, digits), printed(step(net))], "\(name)\(x)")
             }
         }
         // XOR = AND(OR, NAND): h₁ = x₁ ∨ x₂, h₂ = ¬(x₁ ∧ x₂), y = h₁ ∧ h₂ = x₁ ⊕ x₂.

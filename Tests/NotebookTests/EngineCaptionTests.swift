@@ -106,3 +106,27 @@ struct NetworkDiagramLabels {
     var figure: NetworkDiagram
     var labels: [String] { figure.weights![0].storage.map(figure.weightLabel) }
 }
+
+/// Default captions of plots whose cell gives none.
+@Suite struct DefaultPlotCaptionTests {
+    func captions(_ lang: String, _ body: [String]) throws -> [String] {
+        let lesson = try LessonParser.parse(lessonText(["---", "title: T", "lesson: 4", "lang: \(lang)", "---"] + body), file: "t.md")
+        let a = try DocumentAssembler().assemble(try Executor(lesson: lesson, dataDirectory: "/nonexistent").run())
+        return a.document.blocks.compactMap { if case .figure(_, let c) = $0 { return c } else { return nil } }
+    }
+
+    @Test func aFunctionPlotNamesItsFunctions() throws {
+        let body = ["```nn plot", "kind: function", "functions: [sigmoid, relu, identity]", "```"]
+        #expect(try captions("en", body) == ["Activation functions Sigmoid, ReLU and Identity (linear)"])
+        #expect(try captions("vi", body) == ["Hàm kích hoạt Sigmoid, ReLU và Tuyến tính (identity)"])
+    }
+
+    @Test func aLossPlotWithValidationNamesBothCurves() throws {
+        let body = ["```nn network", "name: n", "layers: [2, 2, 1]", "activation: sigmoid", "init: xavier", "seed: 3", "show: none", "```",
+                    "```nn dataset", "name: d", "generate: moons", "n: 40", "noise: 0.1", "seed: 1", "```",
+                    "```nn train", "network: n", "data: d", "epochs: 5", "learning-rate: 0.5", "validation: 0.25", "plot: [loss]", "```"]
+        let en = try captions("en", body)
+        #expect(en == ["Loss: training and validation"], "\(en)")
+        #expect(try captions("vi", body) == ["Hàm mất mát: huấn luyện và kiểm định"])
+    }
+}

@@ -1,4 +1,5 @@
 import Testing
+import Figures
 @testable import Notebook
 
 /// Labels of an inline dataset (`columns:` + `rows:`): a 0/1 target keeps its values.
@@ -65,5 +66,27 @@ import Testing
         #expect(Words.vi.counted(3, Words.vi.sample) == "3 mẫu")
         #expect(Words.en.epochs(6) == "6 epochs" && Words.en.epochs(1) == "1 epoch" && Words.vi.epochs(6) == "6 epoch")
         #expect(Words.vi.earlyStopping(21) == "dừng sớm, epoch tốt nhất 21")
+    }
+}
+
+/// The perceptron's errors-per-epoch plot: a count whose point is that it never reaches 0.
+@Suite struct ErrorsPlotTests {
+    @Test func errorsPerEpochAxisStartsAtZero() throws {
+        let text = ["---", "title: T", "lesson: 4", "lang: en", "---", "",
+                    "```nn dataset", "name: xor", "builtin: xor", "show: none", "```", "",
+                    "```nn perceptron", "name: p", "data: xor", "learning-rate: 0.1", "epochs: 30",
+                    "weights: [0.33, -0.13]", "bias: 0.05", "show: summary", "plot: [errors]", "```"].joined(separator: "\n") + "\n"
+        let out = try Executor(lesson: try LessonParser.parse(text, file: "t.md"), dataDirectory: "/nonexistent").run()
+        let requests = out.parts.flatMap { part -> [FigureRequest] in
+            guard case .cell(_, let shown) = part else { return [] }
+            return shown.compactMap { if case .figure(let r, _) = $0 { return r } else { return nil } }
+        }
+        #expect(requests.count == 1)
+        guard case .lines(let series, _, _, _)? = requests.first else { Issue.record("not a line chart"); return }
+        // XOR never converges: the fewest errors in an epoch is above 0 …
+        #expect(series[0].points.map(\.y).min()! > 0)
+        // … and the chart still shows 0, with a line there.
+        let chart = try #require(try FigureMaker(words: .en).make(requests[0]) as? LineChart)
+        #expect(chart.horizontalLines == [0])   // LineChart takes its lines into the y range
     }
 }

@@ -64,6 +64,7 @@ struct FigureMaker {
                                  marker: s.markers ? .circle : nil)
             }, xLabel: xLabel, yLabel: yLabel)
             if logY { c.yScale = .log }
+            if series.contains(where: \.counts) { c.horizontalLines = [0] }
             if series.count == 1 { c.legend = .none }
             c.size = compact ? Size(250, 215) : Size(380, 250)
             return c

@@ -35,11 +35,15 @@ public enum FigureRequest {
         public var dashed: Bool
         /// A marker at every point (few points, such as errors per epoch).
         public var markers: Bool
-        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false, markers: Bool = false) {
+        /// Counts (errors per epoch): the y axis starts at 0, with a line there, so "never reaches 0"
+        /// can be seen.
+        public var counts: Bool
+        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false, markers: Bool = false, counts: Bool = false) {
             self.name = name
             self.points = points
             self.dashed = dashed
             self.markers = markers
+            self.counts = counts
         }
     }
 }
@@ -61,7 +65,11 @@ extension FigureRequest {
         case .decisionBoundary(_, _, let title), .perceptronBoundary(_, _, _, let title):
             return title.map { "\(words.decisionBoundary): \($0)" } ?? words.decisionBoundary
         case .lines(let series, _, let yLabel, _):
-            return series.count == 1 && !series[0].name.isEmpty ? series[0].name : yLabel
+            // One series: its name; a few: the y axis's title and their names ("Loss: training and
+            // validation"); many: the title alone.
+            let names = series.map(\.name).filter { !$0.isEmpty }
+            if series.count == 1, let name = names.first { return name }
+            return names.count == series.count && (2...4).contains(names.count) ? "\(yLabel): \(words.list(names))" : yLabel
         case .scatter: return words.dataWord
         case .fit: return words.fitWord
         case .confusion: return words.confusionWord

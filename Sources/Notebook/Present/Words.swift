@@ -104,8 +104,8 @@ extension Words {
     public func functionName(_ displayName: String) -> String {
         guard !isEnglish else { return displayName }
         switch displayName {
-        case "Identity (linear)": return "Hàm tuyến tính (identity)"
-        case "Binary step": return "Hàm bước nhị phân (binary step)"
+        case "Identity (linear)": return "Tuyến tính (identity)"
+        case "Binary step": return "Bước nhị phân (binary step)"
         default: return displayName
         }
     }

@@ -46,7 +46,7 @@ extension Executor {
                                 trace.errorsPerEpoch.map(String.init).joined(separator: ", ") + "."))
         if s.plot.contains("errors") {
             let pts = trace.errorsPerEpoch.enumerated().map { (x: Double($0.offset + 1), y: Double($0.element)) }
-            shown.append(.figure(.lines(series: [.init(name: words.errorsPerEpoch, points: pts, markers: true)], xLabel: words.epoch,
+            shown.append(.figure(.lines(series: [.init(name: words.errorsPerEpoch, points: pts, markers: true, counts: true)], xLabel: words.epoch,
                                         yLabel: words.errorsPerEpoch, logY: false),
                                  caption: caption(words.errorsPerEpochPart) ?? words.errorsPerEpoch))
         }

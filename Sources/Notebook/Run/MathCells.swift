@@ -151,8 +151,11 @@ extension Executor {
         let rows = check.entries.prefix(60).map { e -> [String] in
             let name: String
             switch e.parameter {
-            case let .weight(l, i, j): name = "w\(superscript(l))\(subscriptDigits(i + 1)),\(subscriptDigits(j + 1))"
-            case let .bias(l, j): name = "b\(superscript(l))" + (j.map { subscriptDigits($0 + 1) } ?? "")
+            // As the worked steps write them: w^{(1)}_{11} (w^{(1)}_{10,2} past 9 neurons), b^{(2)}_{1}.
+            case let .weight(l, i, j):
+                let ij = i < 9 && j < 9 ? "\(i + 1)\(j + 1)" : "\(i + 1),\(j + 1)"
+                name = "$w^{(\(l))}_{\(ij)}$"
+            case let .bias(l, j): name = "$b^{(\(l))}" + (j.map { "_{\($0 + 1)}" } ?? "") + "$"
             }
             return [name, fmt.plain(e.backprop), fmt.plain(e.numeric), NumberFormat(digits: 2).plainSmall(e.relativeError)]
         }
@@ -176,11 +179,6 @@ extension Executor {
         let t = ShownTable(header: s.columns ?? [], rows: rows, caption: cell.options.caption)
         return (.table(t), [.table(t)])
     }
-}
-
-func superscript(_ n: Int) -> String {
-    let map: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
-    return "⁽" + String(String(n).map { map[$0] ?? $0 }) + "⁾"
 }
 
 extension TeXless {

@@ -4,6 +4,9 @@ import Neural
 extension Executor {
     func runPlot(_ cell: Cell, _ s: PlotSpec) throws -> (CellResult?, [Shown]) {
         let caption = cell.options.caption
+        // A caption the engine writes when the cell gives none and the figure's kind has a better one
+        // than FigureRequest.defaultCaption's.
+        var fallback: String?
         func one() throws -> Located<String> {
             guard let o = s.of.first else { throw cell.error("plot kind '\(s.kind.value)' needs 'of:' a result defined above") }
             return o
@@ -47,7 +50,9 @@ extension Executor {
             guard !s.functions.isEmpty else { throw cell.error("plot kind 'function' needs 'functions: [sigmoid, ...]'") }
             let fs = try s.functions.map { try resolveActivation($0, in: cell) }
             let xs = samples(s.range, s.resolution)
-            request = .lines(series: fs.filter { !$0.isVectorValued }.map { f in
+            let plotted = fs.filter { !$0.isVectorValued }
+            fallback = words.activationPlotCaption(plotted.map { words.functionName($0.displayName) }, derivatives: false)
+            request = .lines(series: plotted.map { f in
                 .init(name: "\(TeXless.plainName(f))(z)", points: xs.map { (x: $0, y: f.value($0)) })
             }, xLabel: s.xLabel ?? "z", yLabel: s.yLabel ?? words.value, logY: false)
         case "scatter":
@@ -131,7 +136,7 @@ extension Executor {
         default:
             throw cell.error("plot kind '\(s.kind.value)' is not known" + Suggestion.hint(for: s.kind.value, in: PlotSpec.kinds), at: s.kind.location)
         }
-        return (.shown(kind: .plot), [.figure(request, caption: caption)])
+        return (.shown(kind: .plot), [.figure(request, caption: caption ?? fallback)])
     }
 
     func samples(_ range: (Double, Double), _ n: Int) -> [Double] {
