@@ -88,7 +88,7 @@ enum BuildRunner {
         console.clearBar()
         let ok = summary.lessons.filter { $0.error == nil }
         let pages = ok.reduce(0) { $0 + $1.pages }, figures = ok.reduce(0) { $0 + $1.figures }
-        for h in summary.handouts { print("  handout \(h.lang.rawValue): \(h.path) (\(h.pages) pages)") }
+        for h in summary.handouts { print("  handout \(h.lang.rawValue): \(h.path) (\(h.pages) pages, " + String(format: "%.2f s)", h.seconds)) }
         fflush(nil)
         for e in summary.handoutErrors { FileHandle.standardError.write(Data((e + "\n").utf8)) }
         var line = "\(ok.count) lesson\(ok.count == 1 ? "" : "s") built, \(pages) pages, \(figures) figures, "

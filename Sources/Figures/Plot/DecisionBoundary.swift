@@ -21,7 +21,7 @@ public struct LabeledPoint: Sendable, Equatable {
 /// squares; for softmax outputs the borders of the argmax regions; for a linear unit its exact line
 /// w·x + b = 0), the data points by class, axes and a colour bar.
 public struct DecisionBoundary: Drawable, Sendable {
-    public enum Model: Sendable {
+    public enum Model: Sendable, Equatable {
         case network(Network)
         /// A perceptron or single linear unit: class 1 where w₁x₁ + w₂x₂ + b ≥ 0.
         case linear(weights: [Double], bias: Double)
@@ -49,6 +49,9 @@ public struct DecisionBoundary: Drawable, Sendable {
     public var theme = Theme.standard
     /// Small multiples draw their axes with fewer ticks.
     var maxTicks = 6
+    /// Rasters already made for this figure (shared by its copies): drawing it again, for the page
+    /// PNG, the figure PNG and the handout, costs only the blit.
+    var cache = RasterCache()
 
     public init(_ model: Model, xRange: ClosedRange<Double> = -0.5...1.5, yRange: ClosedRange<Double> = -0.5...1.5,
                 points: [LabeledPoint] = [], title: String? = nil) {
@@ -92,6 +95,9 @@ public struct DecisionBoundary: Drawable, Sendable {
         var classes: Int { isLinear ? 2 : outputs.cols }
     }
 
+    /// Grid cells evaluated in one forward pass.
+    static let batchRows = 2048
+
     func field() throws -> Field {
         let nx = max(2, resolution.columns), ny = max(2, resolution.rows)
         let dx = (xRange.upperBound - xRange.lowerBound) / Double(nx)
@@ -103,11 +109,23 @@ public struct DecisionBoundary: Drawable, Sendable {
             guard net.sizes.first == 2 else {
                 throw FigureError.invalid("a decision boundary needs a network with 2 inputs, not \(net.sizes.first ?? 0)")
             }
-            var storage = [Double](repeating: 0, count: nx * ny * 2)
-            var k = 0
-            for j in 0..<ny { for i in 0..<nx { storage[k] = xs[i]; storage[k + 1] = ys[j]; k += 2 } }
-            let out = try net.predict(Matrix(rows: nx * ny, cols: 2, storage: storage))
-            return Field(xs: xs, ys: ys, outputs: out, isLinear: false)
+            // In batches of a few thousand cells: the layers' values stay in the processor's cache
+            // (a whole 400×400 grid through 32 hidden units is 40 MB). Each row of the output depends
+            // only on its own input row, so the values are those of one batch over the whole grid.
+            let cells = nx * ny, k = net.outputSize
+            var outputs = [Double]()
+            outputs.reserveCapacity(cells * k)
+            var start = 0
+            while start < cells {
+                let n = min(Self.batchRows, cells - start)
+                var storage = [Double](repeating: 0, count: n * 2)
+                for r in 0..<n {
+                    storage[2 * r] = xs[(start + r) % nx]; storage[2 * r + 1] = ys[(start + r) / nx]
+                }
+                outputs += try net.predict(Matrix(rows: n, cols: 2, storage: storage)).storage
+                start += n
+            }
+            return Field(xs: xs, ys: ys, outputs: Matrix(rows: cells, cols: k, storage: outputs), isLinear: false)
         case .linear(let w, let b):
             guard w.count == 2 else {
                 throw FigureError.invalid("a decision boundary needs 2 weights, not \(w.count)")
@@ -212,15 +230,26 @@ public struct DecisionBoundary: Drawable, Sendable {
         return (axes, plot, bar, legend, legendSize)
     }
 
+    /// The heat map, its size and its boundary curves: from the cache, or computed once.
+    func cachedRaster() throws -> Raster {
+        let key = RasterCache.Key(model: model, xRange: xRange, yRange: yRange, columns: resolution.columns,
+                                  rows: resolution.rows, threshold: threshold, showContour: showContour)
+        return try cache.raster(for: key) {
+            let f = try field()
+            let (rgba, curves, colorRange) = raster(f)
+            return Raster(rgba: rgba, width: f.xs.count, height: f.ys.count, curves: curves, colorRange: colorRange)
+        }
+    }
+
     public func draw(in rect: Rect, on canvas: Canvas) throws {
-        let f = try field()
-        let (rgba, curves, colorRange) = raster(f)
+        let r = try cachedRaster()
+        let (rgba, curves, colorRange) = (r.rgba, r.curves, r.colorRange)
         let (axes, plot, bar, legend, legendSize) = try frame(in: rect, colorRange: colorRange, on: canvas)
         let (sx, sy) = axes.scales(plot)
 
         try canvas.withState {
             canvas.clip(to: plot)
-            canvas.drawImage(rgba: rgba, width: f.xs.count, height: f.ys.count, in: plot, smooth: true)
+            canvas.drawImage(rgba: rgba, width: r.width, height: r.height, in: plot, smooth: true)
             func page(_ p: XY) -> Point { Point(sx.position(p.x) ?? plot.minX, sy.position(p.y) ?? plot.minY) }
             // The boundary: a white casing under a dark line reads on both blue and orange.
             for casing in [true, false] {
@@ -265,5 +294,44 @@ public struct DecisionBoundary: Drawable, Sendable {
             for yv in [y.lowerBound, y.upperBound] { add(XY(-(w[1] * yv + b) / w[0], yv)) }
         }
         return pts.count >= 2 ? (pts[0], pts[1]) : nil
+    }
+}
+
+/// A decision boundary's heat map (top row first) and its boundary curves in data coordinates.
+struct Raster: Sendable {
+    var rgba: [UInt8]
+    var width: Int
+    var height: Int
+    var curves: [[XY]]
+    var colorRange: ClosedRange<Double>?
+}
+
+/// The rasters of one figure (a snapshot panel shares one among its panels), keyed by everything
+/// they depend on, so a changed copy never draws a stale picture. Evaluating the model on the grid
+/// is most of a boundary's cost; the same figure is drawn four times in a build.
+final class RasterCache: @unchecked Sendable {
+    struct Key: Equatable {
+        var model: DecisionBoundary.Model
+        var xRange: ClosedRange<Double>
+        var yRange: ClosedRange<Double>
+        var columns: Int
+        var rows: Int
+        var threshold: Double?
+        var showContour: Bool
+    }
+
+    /// More entries than a snapshot panel has panels are dropped oldest first.
+    static let capacity = 64
+    private let lock = NSLock()
+    private var entries: [(key: Key, raster: Raster)] = []
+
+    /// The raster for `key`; `make` runs (under the lock, so once) when there is none yet.
+    func raster(for key: Key, make: () throws -> Raster) throws -> Raster {
+        lock.lock(); defer { lock.unlock() }
+        if let hit = entries.first(where: { $0.key == key }) { return hit.raster }
+        let r = try make()
+        entries.append((key, r))
+        if entries.count > Self.capacity { entries.removeFirst() }
+        return r
     }
 }

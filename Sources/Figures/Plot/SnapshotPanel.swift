@@ -24,6 +24,8 @@ public struct SnapshotPanel: Drawable, Sendable {
     public var yLabel: String? = "x₂"
     public var title: String?
     public var theme = Theme.standard
+    /// The panels' rasters, made once however often the panel is drawn.
+    let cache = RasterCache()
 
     public init(_ snapshots: [Snapshot], points: [LabeledPoint] = [], xRange: ClosedRange<Double> = -0.5...1.5,
                 yRange: ClosedRange<Double> = -0.5...1.5, title: String? = nil) {
@@ -51,6 +53,7 @@ public struct SnapshotPanel: Drawable, Sendable {
             d.xLabel = k / cols == rows - 1 ? xLabel : nil
             d.yLabel = k % cols == 0 ? yLabel : nil
             d.maxTicks = 3
+            d.cache = cache
             d.theme = theme
             d.theme.titleSize = theme.labelSize
             let cell = Rect(x: rect.minX + Double(k % cols) * w, y: rect.minY + titleHeight + Double(k / cols) * h, width: w, height: h)

@@ -36,7 +36,7 @@ public struct LessonReport: Sendable {
 /// The whole build: per lesson, and the handouts.
 public struct BuildSummary: Sendable {
     public var lessons: [LessonReport]
-    public var handouts: [(lang: LessonLanguage, path: String, pages: Int)]
+    public var handouts: [(lang: LessonLanguage, path: String, pages: Int, seconds: Double)]
     public var handoutErrors: [String]
     public var seconds: Double
     public var failed: [LessonReport] { lessons.filter { $0.error != nil } }
@@ -52,33 +52,60 @@ public final class HandoutBuilder: @unchecked Sendable {
 
     public init(options: BuildOptions) { self.options = options }
 
-    /// Every lesson in `paths`, then the handout of each language that has lessons.
+    /// Every lesson in `paths`, and the handout of each language that has lessons.
+    ///
+    /// The lessons are parsed first (quick): a lesson's language says which handout waits for it, and
+    /// its cells give a guess of its cost. Workers then take the slowest-looking lessons first, and a
+    /// language's handout as soon as its last lesson is done, while the other workers go on with the
+    /// remaining lessons. Each file is the same whatever the order and the number of workers.
     public func build(_ paths: [String], handouts: Bool = true) -> BuildSummary {
         let t0 = DispatchTime.now().uptimeNanoseconds
+        let parsed = Parsed(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            parsed.set(i, Result { try LessonParser.parse(file: paths[i]) })
+        }
+        let lessons = parsed.lessons
+        let costs = lessons.map { (try? $0.get()).map(BuildCost.estimate) ?? 0 }
+        let order = paths.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
+        var waiting: [LessonLanguage: Int] = [:]
+        if handouts {
+            for case .success(let l) in lessons { waiting[l.frontMatter.lang, default: 0] += 1 }
+        }
         let results = Results(count: paths.count)
-        let workers = max(1, min(options.workers, paths.count))
-        let next = Counter()
+        let written = HandoutResults()
+        let queue = BuildQueue(order: order, waiting: waiting)
+        let workers = max(1, min(options.workers, paths.count + waiting.count))
+        let box = Unchecked(lessons)   // read only, by the workers
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = next.take(below: paths.count) {
-                let (report, lesson) = self.buildLesson(paths[i])
-                results.set(i, report, lesson)
-                self.onLesson?(report)
+            let lessons = box.value
+            while let job = queue.next() {
+                switch job {
+                case .lesson(let i):
+                    let (report, lesson) = self.buildLesson(paths[i], parsed: lessons[i])
+                    results.set(i, report, lesson)
+                    self.onLesson?(report)
+                    queue.finished(language: try? lessons[i].get().frontMatter.lang)
+                case .handout(let lang):
+                    // Every lesson of `lang` is done: the results for it are complete.
+                    let built = results.built(lang)
+                    guard !built.isEmpty else { continue }
+                    let path = self.folder(lang) + "/handout.pdf"
+                    let t = DispatchTime.now().uptimeNanoseconds
+                    do {
+                        let pages = try self.writeHandout(built, lang: lang, to: path)
+                        written.set(lang, .success((path, pages, Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9)))
+                    } catch {
+                        written.set(lang, .failure(error))
+                    }
+                }
             }
         }
         var summary = BuildSummary(lessons: results.reports.map { $0! }, handouts: [], handoutErrors: [], seconds: 0)
-        if handouts {
-            for lang in LessonLanguage.allCases {
-                let built = zip(results.reports, results.lessons).compactMap { r, l -> AssembledLesson? in
-                    r?.error == nil && l?.frontMatter.lang == lang ? l : nil
-                }
-                guard !built.isEmpty else { continue }
-                let path = folder(lang) + "/handout.pdf"
-                do {
-                    let pages = try writeHandout(built, lang: lang, to: path)
-                    summary.handouts.append((lang, path, pages))
-                } catch {
-                    summary.handoutErrors.append("\(path): error: \(error)")
-                }
+        for lang in LessonLanguage.allCases {
+            switch written.result(lang) {
+            case .success(let (path, pages, seconds))?: summary.handouts.append((lang, path, pages, seconds))
+            case .failure(let error)?: summary.handoutErrors.append("\(folder(lang))/handout.pdf: error: \(error)")
+            case nil: break
             }
         }
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
@@ -87,10 +114,15 @@ public final class HandoutBuilder: @unchecked Sendable {
 
     /// Parses, runs, typesets and writes one lesson; on any error nothing of it is left in the output.
     public func buildLesson(_ path: String) -> (LessonReport, AssembledLesson?) {
+        buildLesson(path, parsed: Result { try LessonParser.parse(file: path) })
+    }
+
+    /// The same for a lesson already parsed (or that failed to parse).
+    func buildLesson(_ path: String, parsed: Result<Lesson, Error>) -> (LessonReport, AssembledLesson?) {
         let t0 = DispatchTime.now().uptimeNanoseconds
         var report = LessonReport(path: path, lang: nil, stem: LessonCatalog.stem(path))
         do {
-            let lesson = try LessonParser.parse(file: path)
+            let lesson = try parsed.get()
             report.lang = lesson.frontMatter.lang
             let executor = Executor(lesson: lesson, dataDirectory: LessonCatalog.dataDirectory(for: path))
             if let p = onProgress {
@@ -216,6 +248,76 @@ private final class Results: @unchecked Sendable {
         reports[i] = r
         lessons[i] = l
     }
+    /// The lessons of `lang` built without error, in the order of the paths.
+    func built(_ lang: LessonLanguage) -> [AssembledLesson] {
+        lock.lock(); defer { lock.unlock() }
+        return zip(reports, lessons).compactMap { r, l in r?.error == nil && l?.frontMatter.lang == lang ? l : nil }
+    }
+}
+
+/// Parsed lessons, written by several workers.
+private final class Parsed: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result<Lesson, Error>?]
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<Lesson, Error>) { lock.lock(); results[i] = r; lock.unlock() }
+    var lessons: [Result<Lesson, Error>] { lock.lock(); defer { lock.unlock() }; return results.map { $0! } }
+}
+
+/// Handouts written by the workers, by language.
+private final class HandoutResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [LessonLanguage: Result<(String, Int, Double), Error>] = [:]
+    func set(_ lang: LessonLanguage, _ r: Result<(String, Int, Double), Error>) { lock.lock(); results[lang] = r; lock.unlock() }
+    func result(_ lang: LessonLanguage) -> Result<(String, Int, Double), Error>? { lock.lock(); defer { lock.unlock() }; return results[lang] }
+}
+
+/// Hands out the work: lessons in the given order, and a language's handout as soon as the last of
+/// its lessons is done (before any further lesson: a handout is the longest job). A worker with
+/// nothing to take waits while a handout is still to come.
+private final class BuildQueue: @unchecked Sendable {
+    enum Job { case lesson(Int), handout(LessonLanguage) }
+    private let condition = NSCondition()
+    private let order: [Int]
+    private var taken = 0
+    /// Lessons still to finish, per language that gets a handout.
+    private var waiting: [LessonLanguage: Int]
+    private var ready: [LessonLanguage] = []
+    /// Handouts not yet handed out.
+    private var pending: Int
+
+    init(order: [Int], waiting: [LessonLanguage: Int]) {
+        self.order = order
+        self.waiting = waiting
+        pending = waiting.count
+    }
+
+    func next() -> Job? {
+        condition.lock(); defer { condition.unlock() }
+        while true {
+            if !ready.isEmpty {
+                pending -= 1
+                if pending == 0 { condition.broadcast() }
+                return .handout(ready.removeFirst())
+            }
+            if taken < order.count {
+                defer { taken += 1 }
+                return .lesson(order[taken])
+            }
+            if pending == 0 { return nil }
+            condition.wait()
+        }
+    }
+
+    func finished(language: LessonLanguage?) {
+        condition.lock(); defer { condition.unlock() }
+        guard let language, let n = waiting[language] else { return }
+        waiting[language] = n - 1
+        if n == 1 {
+            ready.append(language)
+            condition.broadcast()
+        }
+    }
 }
 
 /// Read-only values shared with parallel workers (pages and figures are immutable once laid out).
@@ -230,16 +332,4 @@ private final class Failures: @unchecked Sendable {
     private var errors: [(Int, Error)] = []
     func add(_ k: Int, _ e: Error) { lock.lock(); errors.append((k, e)); lock.unlock() }
     var first: Error? { lock.lock(); defer { lock.unlock() }; return errors.min { $0.0 < $1.0 }?.1 }
-}
-
-/// Hands out lesson indices to workers in order.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func take(below n: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard value < n else { return nil }
-        defer { value += 1 }
-        return value
-    }
 }
