@@ -12,9 +12,6 @@ public struct Trainer: Sendable {
         public let history: TrainingHistory
         /// The rows of the training data held out for validation (sorted; empty when none were).
         public var heldOut: [Int] = []
-        /// The epoch whose weights `network` holds: the best epoch when early stopping restored its
-        /// weights, else the last epoch run.
-        public var keptEpoch: Int = 0
     }
 
     /// Trains on a data set (its x and y), with an optional separate validation set.
@@ -151,9 +148,9 @@ public struct Trainer: Sendable {
                 }
             }
         }
+        if bestNetwork != nil, history.bestEpoch != history.records.last?.epoch { history.restoredBestWeights = true }
         let trained = bestNetwork ?? engine.export(like: network)
-        let kept = bestNetwork != nil ? (history.bestEpoch ?? history.epochsRun) : history.epochsRun
-        return Result(network: trained, history: history, heldOut: heldOut, keptEpoch: kept)
+        return Result(network: trained, history: history, heldOut: heldOut)
     }
 
     static func checkShapes(_ net: Network, _ x: Matrix, _ y: Matrix, _ what: String) throws {

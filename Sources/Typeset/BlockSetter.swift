@@ -75,6 +75,10 @@ final class BlockSetter {
             if case .paragraph(let text) = block, k + 1 < blocks.count, !c.isEmpty, Self.endsWithColon(text) {
                 c[c.count - 1].keepWithNext = true
             }
+            // A formula that a table works out (x' = (x − μ)/σ above the table of μ and σ) stays with it.
+            if case .math = block, k + 1 < blocks.count, case .table = blocks[k + 1], !c.isEmpty {
+                c[c.count - 1].keepWithNext = true
+            }
             out += c
         }
         return out

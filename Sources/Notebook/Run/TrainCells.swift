@@ -9,13 +9,6 @@ struct TrainingOutcome {
     /// On the rows the network was trained on (without a held-out validation split).
     var trainAccuracy: Double?
     var testAccuracy: Double?
-    /// The epoch whose weights `network` holds (early stopping keeps the best epoch's).
-    var keptEpoch: Int
-
-    /// The record of the kept weights: the numbers a lesson quotes describe the network it gets.
-    var kept: TrainingHistory.Record? {
-        history.records.last { $0.epoch == keptEpoch } ?? history.records.last
-    }
 }
 
 /// Accuracy and the per-class report of a network on a dataset.
@@ -82,22 +75,16 @@ extension Executor {
         let held = Set(result.heldOut)
         let trainedOn = held.isEmpty ? train : train.subset((0..<train.count).filter { !held.contains($0) })
         let outcome = TrainingOutcome(network: result.network, history: h, data: data,
-                                      trainAccuracy: try acc(trainedOn), testAccuracy: try data.test.map(acc) ?? nil,
-                                      keptEpoch: result.keptEpoch)
+                                      trainAccuracy: try acc(trainedOn), testAccuracy: try data.test.map(acc) ?? nil)
         if let last = h.finalLoss { try checkFinite([last], "the final loss") }
 
         var shown: [Shown] = []
         var summary = "\(words.epochsRun): \(h.epochsRun)"
-        if result.keptEpoch != h.epochsRun {
-            // Early stopping kept the weights of an earlier epoch: the numbers below are theirs.
-            let k = result.keptEpoch
-            summary += "; " + (h.stoppedEarly ? words.earlyStopping(k) : words.bestEpoch(k))
-            if let l = outcome.kept?.loss { summary += "; \(words.lossAtEpoch(k)): $\(fmt.tex(l))$" }
-        } else if let l = h.finalLoss {
-            summary += "; \(words.finalLoss.lowercased()): $\(fmt.tex(l))$"
-        }
+        if let l = h.keptRecord?.loss { summary += "; \(words.finalLoss.lowercased()): $\(fmt.tex(l))$" }
         if let a = outcome.trainAccuracy { summary += "; \(words.accuracy.lowercased()) (\(words.train)): \(NumberFormat(digits: 2).plain(a * 100))%" }
         if let a = outcome.testAccuracy { summary += "; \(words.accuracy.lowercased()) (\(words.test)): \(NumberFormat(digits: 2).plain(a * 100))%" }
+        if h.restoredBestWeights, let b = h.bestEpoch { summary += "; \(words.keptWeights(b))" }
+        else if h.stoppedEarly, let b = h.bestEpoch { summary += "; \(words.earlyStopping(b))" }
         shown.append(.paragraph(summary + "."))
         var figures: [FigureRequest] = []
         for p in s.plot {
