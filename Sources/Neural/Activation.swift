@@ -136,7 +136,7 @@ public struct Activation: Equatable, Hashable, Sendable, CustomStringConvertible
         case .elu: return z >= 0 ? z : alpha * expm1(z)
         case .softplus: return z > 0 ? z + log1p(exp(-z)) : log1p(exp(z))
         case .swish: return z * Activation.sigmoid(z)
-        case .softmax: return exp(z)
+        case .softmax: return VectorMath.exp(z)
         }
     }
 
@@ -165,20 +165,21 @@ public struct Activation: Equatable, Hashable, Sendable, CustomStringConvertible
         }
     }
 
-    /// The logistic function without overflow for large |z|.
+    /// The logistic function 1 / (1 + e^(−z)), with the engine's exp (`VectorMath`), so a network's
+    /// forward pass and the trainer agree to the bit. No overflow trouble: for z < −709.78 e^(−z) is
+    /// +∞ and σ is 0 (the true value is below 10⁻³⁰⁸); σ(+∞) = 1, σ(−∞) = 0, σ(NaN) = NaN.
     @inlinable
     public static func sigmoid(_ z: Double) -> Double {
-        if z >= 0 { return 1 / (1 + exp(-z)) }
-        let e = exp(z)
-        return e / (1 + e)
+        VectorMath.sigmoid(z)
     }
 
     /// Softmax of one row, stabilised by subtracting the row's maximum.
     public static func softmax(row z: [Double]) -> [Double] {
-        guard let m = z.max() else { return [] }
-        let e = z.map { exp($0 - m) }
-        let s = e.reduce(0, +)
-        return e.map { $0 / s }
+        var out = z
+        out.withUnsafeMutableBufferPointer { p in
+            if let base = p.baseAddress { softmaxInPlace(base, p.count) }
+        }
+        return out
     }
 
     /// f applied to one row (a vector): element-wise, or softmax over the row.
@@ -222,16 +223,15 @@ public struct Activation: Equatable, Hashable, Sendable, CustomStringConvertible
         return out
     }
 
-    @inlinable
+    /// Softmax of the n values at p, in place: e^(zⱼ − max) four at a time, then their sum in order.
     static func softmaxInPlace(_ p: UnsafeMutablePointer<Double>, _ n: Int) {
         guard n > 0 else { return }
         var m = p[0]
         for j in 1..<max(n, 1) where p[j] > m { m = p[j] }
+        for j in 0..<n { p[j] -= m }
+        VectorMath.map(n, p, p, VectorMath.exp)
         var s = 0.0
-        for j in 0..<n {
-            p[j] = exp(p[j] - m)
-            s += p[j]
-        }
+        for j in 0..<n { s += p[j] }
         let inv = 1 / s
         for j in 0..<n { p[j] *= inv }
     }

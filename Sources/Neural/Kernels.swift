@@ -28,6 +28,13 @@ enum Kernels {
         return (s0 + s2) + (s1 + s3)
     }
 
+    /// (v₀ + v₂) + (v₁ + v₃): the sum of a vector's lanes in a fixed order (two vector halves, then one add).
+    @inline(__always)
+    static func hsum(_ v: SIMD4<Double>) -> Double {
+        let h = v.lowHalf + v.highHalf
+        return h.x + h.y
+    }
+
     @inline(__always)
     static func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
@@ -38,63 +45,106 @@ enum Kernels {
         UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
     }
 
+    @inline(__always)
+    static func load2(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
+    }
+
+    @inline(__always)
+    static func store2(_ v: SIMD2<Double>, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD2<Double>.self)
+    }
+
     /// Writes the indices k with x[k] ≠ 0 into `idx` and returns their count, without branches
-    /// (half of a digit's pixels are 0, in no pattern a branch predictor could learn).
+    /// (half of a digit's pixels are 0, in no pattern a branch predictor could learn): the test is
+    /// integer arithmetic on the bits, |x| ≠ 0 ⇔ (b | −b) has its top bit set, b = bits without the sign.
     @inline(__always)
     static func nonzeros(_ x: UnsafePointer<Double>, _ n: Int, _ idx: UnsafeMutablePointer<Int>) -> Int {
         var c = 0
         for k in 0..<n {
             idx[c] = k
-            c &+= x[k] != 0 ? 1 : 0
+            let b = x[k].bitPattern &<< 1
+            c &+= Int(truncatingIfNeeded: (b | (0 &- b)) &>> 63)
         }
         return c
     }
 
-    /// z[0..<nout] += x[0..<nin]·W (W is nin×nout, row-major), with z held in registers 16 columns
-    /// at a time; only the nonzero inputs are visited (`idx` is scratch space for nin indices).
-    static func rowTimesMatrix(_ x: UnsafePointer<Double>, _ nin: Int, _ w: UnsafePointer<Double>, _ nout: Int,
-                               _ z: UnsafeMutablePointer<Double>, _ idx: UnsafeMutablePointer<Int>) {
-        let n = nonzeros(x, nin, idx)
+    /// z[0..<nout] += Σₜ x[k]·W[k, ·] over k = at(0), …, at(count − 1) in that order (W is nin×nout,
+    /// row-major), with z held in registers 16 columns at a time (then 8, 4, 2, 1).
+    @inline(__always)
+    static func accumulateRows(_ count: Int, _ at: (Int) -> Int, _ x: UnsafePointer<Double>, _ w: UnsafePointer<Double>,
+                               _ nout: Int, _ z: UnsafeMutablePointer<Double>) {
         var j = 0
-        while j + 16 <= nout {
+        while j &+ 16 <= nout {
             var a0 = load4(z + j), a1 = load4(z + j + 4), a2 = load4(z + j + 8), a3 = load4(z + j + 12)
-            for t in 0..<n {
-                let k = idx[t]
-                let vv = SIMD4<Double>(repeating: x[k]), r = w + k * nout + j
+            for t in 0..<count {
+                let k = at(t)
+                let vv = SIMD4<Double>(repeating: x[k]), r = w + (k &* nout &+ j)
                 a0 += vv * load4(r)
                 a1 += vv * load4(r + 4)
                 a2 += vv * load4(r + 8)
                 a3 += vv * load4(r + 12)
             }
             store4(a0, z + j); store4(a1, z + j + 4); store4(a2, z + j + 8); store4(a3, z + j + 12)
-            j += 16
+            j &+= 16
         }
-        while j + 8 <= nout {
+        if j &+ 8 <= nout {
             var a0 = load4(z + j), a1 = load4(z + j + 4)
-            for t in 0..<n {
-                let k = idx[t]
-                let vv = SIMD4<Double>(repeating: x[k]), r = w + k * nout + j
+            for t in 0..<count {
+                let k = at(t)
+                let vv = SIMD4<Double>(repeating: x[k]), r = w + (k &* nout &+ j)
                 a0 += vv * load4(r)
                 a1 += vv * load4(r + 4)
             }
             store4(a0, z + j); store4(a1, z + j + 4)
-            j += 8
+            j &+= 8
         }
-        while j + 4 <= nout {
+        if j &+ 4 <= nout {
             var a0 = load4(z + j)
-            for t in 0..<n {
-                let k = idx[t]
-                a0 += SIMD4<Double>(repeating: x[k]) * load4(w + k * nout + j)
+            for t in 0..<count {
+                let k = at(t)
+                a0 += SIMD4<Double>(repeating: x[k]) * load4(w + (k &* nout &+ j))
             }
             store4(a0, z + j)
-            j += 4
+            j &+= 4
         }
-        while j < nout {
+        if j &+ 2 <= nout {
+            var a0 = load2(z + j)
+            for t in 0..<count {
+                let k = at(t)
+                a0 += SIMD2<Double>(repeating: x[k]) * load2(w + (k &* nout &+ j))
+            }
+            store2(a0, z + j)
+            j &+= 2
+        }
+        if j < nout {
             var a = z[j]
-            for t in 0..<n { a += x[idx[t]] * w[idx[t] * nout + j] }
+            for t in 0..<count {
+                let k = at(t)
+                a += x[k] * w[k &* nout &+ j]
+            }
             z[j] = a
-            j += 1
         }
+    }
+
+    /// z[0..<nout] += x[0..<nin]·W (W is nin×nout, row-major), visiting only the nonzero inputs
+    /// (`idx` is scratch space for nin indices).
+    static func rowTimesMatrix(_ x: UnsafePointer<Double>, _ nin: Int, _ w: UnsafePointer<Double>, _ nout: Int,
+                               _ z: UnsafeMutablePointer<Double>, _ idx: UnsafeMutablePointer<Int>) {
+        let n = nonzeros(x, nin, idx)
+        accumulateRows(n, { idx[$0] }, x, w, nout, z)
+    }
+
+    /// z[0..<nout] += x[0..<nin]·W over the inputs listed in idx[0..<count] (the others are 0).
+    static func sparseRowTimesMatrix(_ x: UnsafePointer<Double>, _ idx: UnsafePointer<Int>, _ count: Int,
+                                     _ w: UnsafePointer<Double>, _ nout: Int, _ z: UnsafeMutablePointer<Double>) {
+        accumulateRows(count, { idx[$0] }, x, w, nout, z)
+    }
+
+    /// z[0..<nout] += x[0..<nin]·W over every input (for activations, which are rarely exactly 0).
+    static func denseRowTimesMatrix(_ x: UnsafePointer<Double>, _ nin: Int, _ w: UnsafePointer<Double>, _ nout: Int,
+                                    _ z: UnsafeMutablePointer<Double>) {
+        accumulateRows(nin, { $0 }, x, w, nout, z)
     }
 
     /// Z = X·W + Z for `rows` rows: pairs of rows share each load of W (8 columns at a time);
@@ -156,7 +206,7 @@ enum Kernels {
             store4(w1 - cc * d1, row + j + 4)
             j += 8
         }
-        var s = (s0 + s1).sum()
+        var s = hsum(s0 + s1)
         while j < n {
             s += row[j] * delta[j]
             row[j] -= c * delta[j]
@@ -165,28 +215,95 @@ enum Kernels {
         return s
     }
 
-    /// e^x to within about 2 ulp, written as straight-line arithmetic (no calls, no branches) so a
-    /// loop over it vectorises: x = k·ln 2 + r with |r| ≤ ln 2 / 2 (Cody–Waite, two-part ln 2),
-    /// e^r by its Taylor polynomial to r¹³ (truncation < 1e-17, Estrin's scheme), times 2^k built in the exponent bits.
-    /// x is clamped to [−708, 709]: below, the result is 3e-308 instead of a subnormal or 0.
-    /// Same bits on every platform, unlike the C library's exp.
-    @inline(__always)
-    static func exp(_ v: Double) -> Double {
-        let x = min(max(v, -708), 709)
-        let shifter = 6755399441055744.0                 // 1.5·2⁵², rounds to the nearest integer
-        let t = x * 1.4426950408889634 + shifter          // x·log₂e + shifter
-        let k = t - shifter
-        let r = (x - k * 0.6931471803691238) - k * 1.9082149292705877e-10
-        // Estrin's scheme: the same polynomial in four dependent steps instead of thirteen.
-        let r2 = r * r, r4 = r2 * r2, r8 = r4 * r4
-        let q0 = 1 + r, q1 = 0.5 + r * (1.0 / 6.0), q2 = 1.0 / 24.0 + r * (1.0 / 120.0)
-        let q3 = 1.0 / 720.0 + r * (1.0 / 5040.0), q4 = 1.0 / 40320.0 + r * (1.0 / 362880.0)
-        let q5 = 1.0 / 3628800.0 + r * (1.0 / 39916800.0), q6 = 1.0 / 479001600.0 + r * (1.0 / 6227020800.0)
-        let s0 = q0 + q1 * r2, s1 = q2 + q3 * r2, s2 = q4 + q5 * r2
-        let p = (s0 + s1 * r4) + (s2 + q6 * r4) * r8
-        let ki = Int64(bitPattern: t.bitPattern) &- Int64(bitPattern: shifter.bitPattern)   // k as an integer
-        let scale = Double(bitPattern: UInt64(bitPattern: (ki &+ 1023) << 52))
-        return p * scale
+    /// W[k, ·] += (a·x[k])·δ for k = idx[0], …, idx[count − 1] (W is nin×nout, row-major): the first
+    /// layer's update of per-sample SGD (a = −η) over the nonzero inputs, δ held in registers 16
+    /// columns at a time. Each weight gets the same single rounding as `axpy`.
+    static func sparseOuterUpdate(_ idx: UnsafePointer<Int>, _ count: Int, _ x: UnsafePointer<Double>, _ a: Double,
+                                  _ delta: UnsafePointer<Double>, _ nout: Int, _ w: UnsafeMutablePointer<Double>) {
+        var j = 0
+        while j &+ 16 <= nout {
+            let d0 = load4(delta + j), d1 = load4(delta + j + 4), d2 = load4(delta + j + 8), d3 = load4(delta + j + 12)
+            for t in 0..<count {
+                let k = idx[t]
+                let c = SIMD4<Double>(repeating: a * x[k]), r = w + (k &* nout &+ j)
+                let w0 = load4(r), w1 = load4(r + 4), w2 = load4(r + 8), w3 = load4(r + 12)
+                store4(w0 + c * d0, r); store4(w1 + c * d1, r + 4); store4(w2 + c * d2, r + 8); store4(w3 + c * d3, r + 12)
+            }
+            j &+= 16
+        }
+        if j &+ 8 <= nout {
+            let d0 = load4(delta + j), d1 = load4(delta + j + 4)
+            for t in 0..<count {
+                let k = idx[t]
+                let c = SIMD4<Double>(repeating: a * x[k]), r = w + (k &* nout &+ j)
+                let w0 = load4(r), w1 = load4(r + 4)
+                store4(w0 + c * d0, r); store4(w1 + c * d1, r + 4)
+            }
+            j &+= 8
+        }
+        if j &+ 4 <= nout {
+            let d0 = load4(delta + j)
+            for t in 0..<count {
+                let k = idx[t]
+                let r = w + (k &* nout &+ j)
+                store4(load4(r) + SIMD4<Double>(repeating: a * x[k]) * d0, r)
+            }
+            j &+= 4
+        }
+        if j &+ 2 <= nout {
+            let d0 = load2(delta + j)
+            for t in 0..<count {
+                let k = idx[t]
+                let r = w + (k &* nout &+ j)
+                store2(load2(r) + SIMD2<Double>(repeating: a * x[k]) * d0, r)
+            }
+            j &+= 2
+        }
+        if j < nout {
+            let d0 = delta[j]
+            for t in 0..<count {
+                let k = idx[t]
+                w[k &* nout &+ j] += a * x[k] * d0
+            }
+        }
+    }
+
+    /// The fused BP2 + BP4 of per-sample SGD over a whole layer: for every row k of W (nin×nout),
+    /// prev[k] = W[k, ·]·δ with the old weights, then W[k, ·] ← W[k, ·] − (η·a[k])·δ. Same sums and
+    /// roundings as `dotThenAxpy` row by row; when nout ≤ 16 the δ stays in registers.
+    static func dotThenUpdateRows(_ nin: Int, _ w: UnsafeMutablePointer<Double>, _ nout: Int, _ delta: UnsafePointer<Double>,
+                                  _ a: UnsafePointer<Double>, _ eta: Double, _ prev: UnsafeMutablePointer<Double>) {
+        guard nout <= 16 else {
+            for k in 0..<nin { prev[k] = dotThenAxpy(nout, w + k &* nout, delta, eta * a[k]) }
+            return
+        }
+        let blocks = nout &>> 3                     // 0, 1 or 2 blocks of 8 columns
+        let zero = SIMD4<Double>(repeating: 0)
+        let d0 = blocks >= 1 ? load4(delta) : zero, d1 = blocks >= 1 ? load4(delta + 4) : zero
+        let d2 = blocks >= 2 ? load4(delta + 8) : zero, d3 = blocks >= 2 ? load4(delta + 12) : zero
+        let tail = blocks &<< 3
+        for k in 0..<nin {
+            let row = w + k &* nout
+            let c = eta * a[k], cc = SIMD4<Double>(repeating: c)
+            var s = 0.0
+            if blocks == 2 {
+                let w0 = load4(row), w1 = load4(row + 4), w2 = load4(row + 8), w3 = load4(row + 12)
+                s = hsum((w0 * d0 + w2 * d2) + (w1 * d1 + w3 * d3))
+                store4(w0 - cc * d0, row); store4(w1 - cc * d1, row + 4)
+                store4(w2 - cc * d2, row + 8); store4(w3 - cc * d3, row + 12)
+            } else if blocks == 1 {
+                let w0 = load4(row), w1 = load4(row + 4)
+                s = hsum(w0 * d0 + w1 * d1)
+                store4(w0 - cc * d0, row); store4(w1 - cc * d1, row + 4)
+            }
+            var j = tail
+            while j < nout {
+                s += row[j] * delta[j]
+                row[j] -= c * delta[j]
+                j &+= 1
+            }
+            prev[k] = s
+        }
     }
 
     /// out = f(z) over n values (element-wise activations), or softmax over each row of `cols`.
@@ -195,14 +312,14 @@ enum Kernels {
         let n = rows * cols
         switch f.kind {
         case .sigmoid:
-            for i in 0..<n { out[i] = 1 / (1 + exp(-z[i])) }
+            VectorMath.map(n, z, out, VectorMath.sigmoid)
         case .identity:
             for i in 0..<n { out[i] = z[i] }
         case .relu:
             for i in 0..<n { out[i] = z[i] > 0 ? z[i] : 0 }
         case .tanh:
             // tanh z = 1 − 2/(e^{2z} + 1); |error| < 3e-16, the same for ±z up to rounding.
-            for i in 0..<n { out[i] = 1 - 2 / (exp(2 * z[i]) + 1) }
+            VectorMath.map(n, z, out, VectorMath.tanh)
         case .softmax:
             for r in 0..<rows {
                 let p = out + r * cols

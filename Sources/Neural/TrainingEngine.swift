@@ -145,6 +145,24 @@ final class TrainingEngine {
         }
     }
 
+    /// The forward pass of one sample without dropout (per-sample SGD), the first layer over the
+    /// `count` nonzero inputs listed in `nonzeroIndex`, the others over every input.
+    func forwardSample(_ x: UnsafePointer<Double>, nonzeros count: Int) {
+        var inp = x
+        for l in 0..<layerCount {
+            let s = layers[l]
+            let zl = s.z
+            if s.biasMode != .none { zl.update(from: s.b, count: s.nout) } else { zl.update(repeating: 0, count: s.nout) }
+            if l == 0 {
+                Kernels.sparseRowTimesMatrix(inp, nonzeroIndex, count, s.w, s.nout, zl)
+            } else {
+                Kernels.denseRowTimesMatrix(inp, s.nin, s.w, s.nout, zl)
+            }
+            Kernels.activate(s.activation, zl, s.a, rows: 1, cols: s.nout)
+            inp = UnsafePointer(s.a)
+        }
+    }
+
     var output: UnsafePointer<Double> { UnsafePointer(layers[layerCount - 1].a) }
 
     // MARK: backward
@@ -260,22 +278,20 @@ final class TrainingEngine {
     /// for every row k of W⁽ˡ⁾ the old weights give δ⁽ˡ⁻¹⁾ₖ (BP2), then the row is updated
     /// (BP4 with η folded in). Same numbers as backward + update.
     func sgdSample(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, learningRate eta: Double) {
-        forward(x, rows: 1, training: false)
+        // The nonzero inputs, listed once for the first layer's a·W and its update.
+        let n0 = Kernels.nonzeros(x, sizes[0], nonzeroIndex)
+        forwardSample(x, nonzeros: n0)
         if trackRunning { accumulate(output, y, rows: 1, classes: runningClasses, total: &runningLoss, correct: &runningCorrect) }
         outputDelta(y, rows: 1, scaleRows: 1)
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
             let s = layers[l]
             let nin = s.nin, nout = s.nout, dl = s.d, wl = s.w
             if l > 0 {
-                let p = layers[l - 1], dp = p.d, inp = p.a
-                for k in 0..<nin { dp[k] = Kernels.dotThenAxpy(nout, wl + k * nout, dl, eta * inp[k]) }
+                let p = layers[l - 1], dp = p.d
+                Kernels.dotThenUpdateRows(nin, wl, nout, dl, p.a, eta, dp)
                 Kernels.multiplyDerivative(p.activation, p.z, p.a, dp, rows: 1, cols: nin)
             } else {
-                let n = Kernels.nonzeros(x, nin, nonzeroIndex)
-                for t in 0..<n {
-                    let k = nonzeroIndex[t]
-                    Kernels.axpy(nout, -eta * x[k], dl, wl + k * nout)
-                }
+                Kernels.sparseOuterUpdate(nonzeroIndex, n0, x, -eta, dl, nout, wl)
             }
             guard s.biasTrainable else { continue }
             switch s.biasMode {
