@@ -25,7 +25,7 @@ public struct Words: Sendable {
 
     public static let vi = Words(
         layer: "Tầng", neuron: "Nơ-ron", input: "Đầu vào", output: "Đầu ra", weights: "Trọng số", bias: "Độ lệch",
-        sample: "Mẫu", epoch: "Epoch", loss: "Hàm mất mát", accuracy: "Độ chính xác", error: "Sai số",
+        sample: "Mẫu", epoch: "Epoch", loss: "Mất mát", accuracy: "Độ chính xác", error: "Sai số",
         prediction: "Dự đoán", target: "Mục tiêu", value: "Giá trị", derivative: "Đạo hàm", function: "Hàm",
         gradient: "Gradient", old: "Cũ", new: "Mới", count: "Số lượng",
         precision: "Precision", recall: "Recall", f1: "F1", support: "Số mẫu", predictedClass: "Lớp dự đoán",
