@@ -127,6 +127,6 @@ struct NetworkDiagramLabels {
                     "```nn train", "network: n", "data: d", "epochs: 5", "learning-rate: 0.5", "validation: 0.25", "plot: [loss]", "```"]
         let en = try captions("en", body)
         #expect(en == ["Loss: training and validation"], "\(en)")
-        #expect(try captions("vi", body) == ["Hàm mất mát: huấn luyện và kiểm định"])
+        #expect(try captions("vi", body) == ["Mất mát: huấn luyện và kiểm định"])
     }
 }
