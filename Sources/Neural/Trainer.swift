@@ -148,6 +148,7 @@ public struct Trainer: Sendable {
                 }
             }
         }
+        if bestNetwork != nil, history.bestEpoch != history.records.last?.epoch { history.restoredBestWeights = true }
         let trained = bestNetwork ?? engine.export(like: network)
         return Result(network: trained, history: history, heldOut: heldOut)
     }

@@ -19,6 +19,8 @@ public struct TrainingHistory: Equatable, Sendable {
     /// The epoch with the lowest validation loss (when there was validation data).
     public internal(set) var bestEpoch: Int?
     public internal(set) var stoppedEarly = false
+    /// True when early stopping handed back the weights of `bestEpoch` rather than the last epoch's.
+    public internal(set) var restoredBestWeights = false
     /// True when training stopped because it reached `TrainingConfig.targetAccuracy`.
     public internal(set) var reachedTarget = false
     /// Gradient steps taken.
@@ -31,6 +33,13 @@ public struct TrainingHistory: Equatable, Sendable {
     public var validationAccuracy: [Double] { records.compactMap(\.validationAccuracy) }
     public var finalLoss: Double? { records.last?.loss }
     public var finalAccuracy: Double? { records.last?.accuracy }
+
+    /// The record of the network training hands back: the best epoch's when early stopping restored
+    /// its weights, else the last one. Its losses and accuracies describe the weights a lesson keeps.
+    public var keptRecord: Record? {
+        if restoredBestWeights, let b = bestEpoch, let r = record(epoch: b) { return r }
+        return records.last
+    }
 
     /// The record of epoch `e`, if it was recorded.
     public func record(epoch e: Int) -> Record? { records.first { $0.epoch == e } }

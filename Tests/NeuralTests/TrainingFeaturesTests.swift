@@ -95,6 +95,15 @@ import Testing
         // 300 samples, 20 % held out: 240 train → 8 steps of 32 per epoch.
         #expect(h.steps == 8 * h.epochsRun)
         #expect(h.validationAccuracy.allSatisfy { $0 >= 0 && $0 <= 1 })
+        // The weights handed back are the best epoch's, and the kept record describes them: its
+        // validation loss is what the returned network scores on the held-out rows, recomputed here.
+        #expect(h.restoredBestWeights)
+        let kept = try #require(h.keptRecord)
+        #expect(kept.epoch == best && kept.epoch != h.records.last?.epoch)
+        let held = small.subset(r.heldOut)
+        let scored = try Loss.categoricalCrossEntropy.value(predicted: r.network.predict(held.x), target: held.y)
+        #expect(abs(scored - kept.validationLoss!) <= 1e-12 * max(1, scored))
+        #expect(abs(scored - h.records.last!.validationLoss!) > 1e-9)     // the last epoch's is another number
     }
 
     @Test func runningMetricsDuringTheEpoch() throws {

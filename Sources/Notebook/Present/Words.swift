@@ -16,6 +16,8 @@ public struct Words: Sendable {
     public var epochs: @Sendable (Int) -> String
     /// The early-stopping note of a training summary, naming the best epoch.
     public var earlyStopping: @Sendable (Int) -> String
+    /// Early stopping handed back the best epoch's weights: the summary's numbers are theirs.
+    public var keptWeights: @Sendable (Int) -> String
     /// Captions of figures whose cell gives none (every figure is numbered).
     public var dataWord, imagesWord, confusionWord, snapshotsWord, graphWord, fitWord: String
 
@@ -40,6 +42,7 @@ public struct Words: Sendable {
         macroAverage: "Trung bình (macro)", networkWord: "Mạng", gradientsAndUpdates: "Gradient và cập nhật trọng số",
         confusionNote: "Ma trận nhầm lẫn (confusion matrix): hàng là lớp thật, cột là lớp dự đoán.",
         epochs: { "\($0) epoch" }, earlyStopping: { "dừng sớm, epoch tốt nhất \($0)" },
+        keptWeights: { "dừng sớm giữ trọng số của epoch \($0) (mất mát và độ chính xác ở đây là của chúng)" },
         dataWord: "Dữ liệu", imagesWord: "Ảnh chữ số", confusionWord: "Ma trận nhầm lẫn",
         snapshotsWord: "Biên quyết định qua các epoch", graphWord: "Đồ thị tính toán", fitWord: "Dữ liệu và đường xấp xỉ")
 
@@ -64,6 +67,7 @@ public struct Words: Sendable {
         macroAverage: "Average (macro)", networkWord: "Network", gradientsAndUpdates: "Gradients and weight updates",
         confusionNote: "Confusion matrix: rows are the true classes, columns the predicted ones.",
         epochs: { $0 == 1 ? "1 epoch" : "\($0) epochs" }, earlyStopping: { "early stopping, best epoch \($0)" },
+        keptWeights: { "early stopping kept the weights of epoch \($0) (the loss and accuracy here are theirs)" },
         dataWord: "Data", imagesWord: "Digit images", confusionWord: "Confusion matrix",
         snapshotsWord: "Decision boundary over the epochs", graphWord: "Computational graph", fitWord: "Data and fitted curves")
 

@@ -154,12 +154,13 @@ extension Executor {
         case .training(let t):
             let h = t.history
             switch p.field {
-            case "final-loss": return try single(h.finalLoss)
+            // Losses and accuracies describe the weights kept: with early stopping, the best epoch's.
+            case "final-loss": return try single(h.keptRecord?.loss)
             case "accuracy": return try single(t.testAccuracy ?? t.trainAccuracy)
             case "train-accuracy": return try single(t.trainAccuracy)
             case "test-accuracy": return try single(t.testAccuracy)
-            case "validation-loss": return try single(h.records.last { $0.validationLoss != nil }?.validationLoss)
-            case "validation-accuracy": return try single(h.records.last { $0.validationAccuracy != nil }?.validationAccuracy)
+            case "validation-loss": return try single(h.keptRecord?.validationLoss)
+            case "validation-accuracy": return try single(h.keptRecord?.validationAccuracy)
             case "epochs-run": return try count(h.epochsRun)
             case "best-epoch":
                 try p.expectNoIndex()

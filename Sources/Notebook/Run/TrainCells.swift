@@ -79,10 +79,11 @@ extension Executor {
 
         var shown: [Shown] = []
         var summary = "\(words.epochsRun): \(h.epochsRun)"
-        if let l = h.finalLoss { summary += "; \(words.finalLoss.lowercased()): $\(fmt.tex(l))$" }
+        if let l = h.keptRecord?.loss { summary += "; \(words.finalLoss.lowercased()): $\(fmt.tex(l))$" }
         if let a = outcome.trainAccuracy { summary += "; \(words.accuracy.lowercased()) (\(words.train)): \(NumberFormat(digits: 2).plain(a * 100))%" }
         if let a = outcome.testAccuracy { summary += "; \(words.accuracy.lowercased()) (\(words.test)): \(NumberFormat(digits: 2).plain(a * 100))%" }
-        if h.stoppedEarly, let b = h.bestEpoch { summary += "; \(words.earlyStopping(b))" }
+        if h.restoredBestWeights, let b = h.bestEpoch { summary += "; \(words.keptWeights(b))" }
+        else if h.stoppedEarly, let b = h.bestEpoch { summary += "; \(words.earlyStopping(b))" }
         shown.append(.paragraph(summary + "."))
         var figures: [FigureRequest] = []
         for p in s.plot {
