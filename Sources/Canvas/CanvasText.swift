@@ -1,13 +1,21 @@
 import CCairo
 import CPangoCairo
 
-/// Pango state of one Canvas: its own font map and a context set up so that metrics never depend on the
-/// surface: resolution 72 (1 pt = 1 unit), hint metrics off, hint style none, no glyph position rounding.
-final class TextEngine {
+import Foundation
+
+/// A Pango font map and a context set up so that metrics never depend on the surface: resolution 72
+/// (1 pt = 1 unit), hint metrics off, hint style none, no glyph position rounding.
+///
+/// Setting one up and tearing it down costs fontconfig matching and font loading for every font it
+/// uses: a build draws about a thousand canvases (each page of each PDF, each PNG), and doing that per
+/// canvas took 40 % of `nnbook build`'s time. So sessions are pooled: a canvas takes one on its first
+/// text and gives it back when neither it nor any layout made on it is alive. A session is never used
+/// by two canvases at once (Pango font maps are not thread-safe); metrics do not depend on which one.
+final class FontSession: @unchecked Sendable {
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
 
-    init() {
+    private init() {
         fontMap = pango_cairo_font_map_new()
         context = pango_font_map_create_context(fontMap)
         pango_cairo_context_set_resolution(context, 72)
@@ -24,6 +32,36 @@ final class TextEngine {
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
+
+    /// Sessions not in use: at most as many as canvases had text at the same time.
+    private final class Pool: @unchecked Sendable {
+        let lock = NSLock()
+        var idle: [FontSession] = []
+    }
+    private static let pool = Pool()
+
+    /// An idle session, or a new one.
+    static func take() -> FontSession {
+        pool.lock.lock(); defer { pool.lock.unlock() }
+        return pool.idle.popLast() ?? FontSession()
+    }
+
+    /// Back to the pool (the caller no longer uses it, nor does anything made with it).
+    static func give(_ session: FontSession) {
+        pool.lock.lock(); defer { pool.lock.unlock() }
+        pool.idle.append(session)
+    }
+}
+
+/// Pango state of one Canvas: a pooled font session, held while the canvas or any of its layouts
+/// (each keeps its engine) is alive.
+final class TextEngine {
+    let session: FontSession
+    var context: OpaquePointer { session.context }
+
+    init() { session = FontSession.take() }
+
+    deinit { FontSession.give(session) }
 
     func makeLayout(_ text: String, style: TextStyle, markup: Bool) throws -> TextLayout {
         guard style.size.isFinite, style.size > 0 else {
@@ -62,7 +100,9 @@ final class TextEngine {
         } else {
             pango_layout_set_text(layout, clean, -1)
         }
-        return TextLayout(layout: layout, text: text, style: style, isMarkup: markup)
+        let result = TextLayout(layout: layout, text: text, style: style, isMarkup: markup)
+        result.engine = self
+        return result
     }
 }
 

@@ -28,6 +28,9 @@ public final class TextLayout {
     /// Distance from the top to the first line's baseline.
     public let baseline: Double
     public let lines: [TextLine]
+    /// The canvas's Pango state the layout was made with: its font session is not lent to another canvas
+    /// while the layout lives (set by the engine that makes it).
+    var engine: TextEngine?
 
     public var lineCount: Int { lines.count }
     /// Baselines of all lines, from the top.

@@ -66,6 +66,10 @@ final class BlockSetter {
                 default: break
                 }
             }
+            // A formula that a table works out (x' = (x − μ)/σ above the table of μ and σ) stays with it.
+            if case .math = block, k + 1 < blocks.count, case .table = blocks[k + 1], !c.isEmpty {
+                c[c.count - 1].keepWithNext = true
+            }
             out += c
         }
         return out

@@ -130,7 +130,8 @@ import Testing
 }
 
 @Suite struct ConcurrencyTests {
-    /// Each Canvas has its own Pango font map, so canvases on different threads do not share state.
+    /// Each Canvas has a Pango font session of its own while it lives (from a pool), so canvases on
+    /// different threads do not share state.
     @Test func concurrentRendersMatchASerialOne() throws {
         let draw: @Sendable (Canvas) throws -> Void = { c in
             c.fill(Rect(x: 5, y: 5, width: 30, height: 10), Color(hex: "#CC79A7"))
@@ -147,6 +148,27 @@ import Testing
             results.lock.lock(); results.data[i] = d; results.lock.unlock()
         }
         for d in results.data { #expect(d == expected) }
+    }
+
+    /// A pooled font session is reused by a later canvas only once the earlier canvas and every layout
+    /// made on it are gone, and text measures the same on a fresh session as on a reused one.
+    @Test func fontSessionsAreLentToOneCanvasAtATime() throws {
+        let style = TextStyle(family: .serif, size: 9, width: 120)
+        var first: Canvas? = Canvas.measuring()
+        let kept = try first!.layout(vietnameseSample, style: style)
+        let session = ObjectIdentifier(first!.textEngine.session)
+        first = nil
+        // The layout still holds the session: the next canvas gets another one.
+        let second = Canvas.measuring()
+        let other = try second.layout(vietnameseSample, style: style)
+        #expect(ObjectIdentifier(second.textEngine.session) != session)
+        #expect(other.size == kept.size && other.lines == kept.lines)
+        // Both layouts are still usable (drawn after their canvases are gone or busy).
+        let bitmap = try Render.bitmap(size: Size(140, 80), dpi: 72) { c in
+            c.draw(kept, at: Point(5, 5))
+            c.draw(other, at: Point(5, 40))
+        }
+        #expect(bitmap.width == 140)
     }
 
     @Test func drawingAfterEndPageDoesNotReachTheNextPage() throws {

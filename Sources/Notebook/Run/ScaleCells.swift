@@ -107,7 +107,8 @@ extension Executor {
             scaled = try sc.transform(x)
             outcome.mean = sc.mean
             outcome.std = sc.standardDeviation
-            shown.append(.math("x' = \\frac{x - \\mu}{\\sigma}, \\quad \\mu = \\frac{1}{n}\\sum_{i} x_i, \\quad \\sigma = \\sqrt{\\frac{1}{n}\\sum_{i} (x_i - \\mu)^2}"))
+            // m data points, as the course writes them (n counts the features).
+            shown.append(.math("x' = \\frac{x - \\mu}{\\sigma}, \\quad \\mu = \\frac{1}{m}\\sum_{j=1}^{m} x^{(j)}, \\quad \\sigma = \\sqrt{\\frac{1}{m}\\sum_{j=1}^{m} \\left(x^{(j)} - \\mu\\right)^2}"))
             for (k, name) in outcome.columns.enumerated() {
                 statRows.append([name, fmt.plain(sc.mean[k]), fmt.plain(sc.standardDeviation[k])])
             }
