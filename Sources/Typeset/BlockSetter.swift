@@ -66,6 +66,15 @@ final class BlockSetter {
                 default: break
                 }
             }
+            // So does one that introduces a cell's worked steps (a note on rounding before
+            // "1. Forward pass"): those small headings are level 4, below every lesson heading.
+            if case .paragraph = block, k + 1 < blocks.count, case .heading(let level, _) = blocks[k + 1], level >= 4, !c.isEmpty {
+                c[c.count - 1].keepWithNext = true
+            }
+            // And one that ends with a colon ("**With ½SSE:**"): it announces what comes next.
+            if case .paragraph(let text) = block, k + 1 < blocks.count, !c.isEmpty, Self.endsWithColon(text) {
+                c[c.count - 1].keepWithNext = true
+            }
             // A formula that a table works out (x' = (x − μ)/σ above the table of μ and σ) stays with it.
             if case .math = block, k + 1 < blocks.count, case .table = blocks[k + 1], !c.isEmpty {
                 c[c.count - 1].keepWithNext = true
@@ -73,6 +82,13 @@ final class BlockSetter {
             out += c
         }
         return out
+    }
+
+    /// "… as follows:" or "**With ½SSE:**" (emphasis marks after the colon do not count).
+    static func endsWithColon(_ text: String) -> Bool {
+        var t = Substring(text.trimmingSpaces())
+        while let last = t.last, last == "*" || last == "_" { t = t.dropLast() }
+        return t.hasSuffix(":")
     }
 
     func chunks(_ block: Block, x: Double, width: Double) throws -> [Chunk] {

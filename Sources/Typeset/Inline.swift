@@ -109,6 +109,17 @@ public enum Inline {
                     continue
                 }
             }
+            if ch == "\"" || ch == "'" {
+                // Typographic quotes, as TeX and pandoc set them: opening after a space or an
+                // opening bracket, closing (and the apostrophe) otherwise. Code keeps its quotes.
+                var k = i - 1
+                while k >= 0 && (c[k] == "*" || c[k] == "_") { k -= 1 }   // emphasis marks do not count
+                let prev: Character? = k >= 0 ? c[k] : nil
+                let opening = prev.map { $0.isWhitespace || "([{“‘—–/".contains($0) } ?? true
+                if ch == "\"" { buf.append(opening ? "“" : "”") } else { buf.append(opening ? "‘" : "’") }
+                i += 1
+                continue
+            }
             buf.append(ch)
             i += 1
         }

@@ -219,6 +219,19 @@ struct BlockParser {
                     try Markdown.validateInline(c, line: lines[i].number)
                     table.caption = c
                     i += 1
+                } else if table.caption == nil {
+                    // "Table: …" after a blank line (as pandoc allows) is still this table's caption.
+                    var k = i
+                    while k < lines.count && BlockParser.isBlank(lines[k].text) { k += 1 }
+                    let t = k < lines.count ? lines[k].text.trimmingSpaces() : ""
+                    var next = k + 1
+                    while next < lines.count && BlockParser.isBlank(lines[next].text) { next += 1 }
+                    let tableFollows = next + 1 < lines.count && lines[next].text.contains("|") && BlockParser.isTableDelimiter(lines[next + 1].text)
+                    if k > i, !tableFollows, t.hasPrefix("Table:") || t.hasPrefix("Bảng:"), let c = BlockParser.caption(t) {
+                        try Markdown.validateInline(c, line: lines[k].number)
+                        table.caption = c
+                        i = k + 1
+                    }
                 }
                 if pendingCaption != nil, table.caption == pendingCaption { pendingCaption = nil }
                 blocks.append(.table(table))

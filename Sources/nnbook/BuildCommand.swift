@@ -32,7 +32,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Comma-separated output formats: pdf, png, svg.")
     var format: String = "pdf,png"
 
-    @Option(help: "Lessons built at the same time (the output is identical whatever the number).")
+    @Option(help: "Lessons and handouts built at the same time (the output is identical whatever the number).")
     var jobs: Int = 2
 
     func validate() throws {

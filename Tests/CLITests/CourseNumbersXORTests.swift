@@ -12,15 +12,16 @@ import Testing
         let xs = truth, targets = [0.0, 1, 1, 0]
 
         // Exercise 3, by hand: hidden OR (w = (1, 1), b = −1) and NAND (w = (−1, −1), b = 1.5), output AND
-        // (w = (1, 1), b = −2), step activations. Z⁽¹⁾ rows −1 1.5 / 0 0.5 / 0 0.5 / 1 −0.5.
+        // (w = (1, 1), b = −2), step activations. Z⁽¹⁾ rows −1 1.5 / 0 0.5 / 0 0.5 / 1 −0.5 (the lesson
+        // prints them with `digits: 1`: every value is exact to one decimal).
         func step(_ s: Double) -> Double { s >= 0 ? 1 : 0 }
         var outputs: [String] = []
         for (x, y) in zip(xs, targets) {
             let z1 = [x[0] + x[1] - 1, -x[0] - x[1] + 1.5], a1 = z1.map(step), z2 = a1[0] + a1[1] - 2
-            h.expectRow(z1.map { printed($0) }, "hand XOR Z⁽¹⁾ at \(x)")
-            h.expectRow(a1.map { printed($0) }, "hand XOR A⁽¹⁾ at \(x)")
+            h.expectRow(z1.map { printed($0, 1) }, "hand XOR Z⁽¹⁾ at \(x)")
+            h.expectRow(a1.map { printed($0, 1) }, "hand XOR A⁽¹⁾ at \(x)")
             #expect(step(z2) == y)
-            outputs.append(printed(z2))
+            outputs.append(printed(z2, 1))
         }
         h.expectInOrder(outputs, "hand XOR Z⁽²⁾", gap: 8)
         // Every XOR run's accuracy is a whole number of the four samples.
@@ -75,10 +76,15 @@ import Testing
         func n(_ x: Double) -> [Double] { (0..<6).map { relu(w[$0] * x + b[$0]) } }
         func sum(_ x: Double) -> Double { zip(t, n(x)).map { $0 * $1 }.reduce(0, +) }
         // Hand check: Z(−2) = −ReLU(10 − 7.7) − ReLU(2.4 − 1.3) = −2.3 − 1.1 = −3.4; Z(2) = 1.1 + 2.2 + 2.9 + 5 − 3.4 − 0 = 6.7.
-        #expect(printed(sum(-2)) == "\u{2212}3.4000" && printed(sum(2)) == "6.7000")
+        // The lesson prints these with `digits: 1`: weights, biases and inputs have one decimal, so
+        // every value below is exact to one decimal.
+        func printed(_ x: Double) -> String { CLITests.printed(x, 1) }
+        #expect(printed(sum(-2)) == "\u{2212}3.4" && printed(sum(2)) == "6.7")
         for k in 0..<6 {
-            // The legend of the figure: "−1.00·ReLU(−5.00x − 7.70)".
-            let legend = "\(printed(t[k], 2))·ReLU(\(printed(w[k], 2))x \(b[k] < 0 ? "\u{2212}" : "+") \(printed(abs(b[k]), 2)))"
+            // The legend of the figure, each term as the slides write it: "−ReLU(−5x − 7.7)".
+            func written(_ v: Double) -> String { v == v.rounded() ? CLITests.printed(Int(v)) : printed(v) }
+            let coefficient = t[k] == 1 ? "" : "\u{2212}"
+            let legend = "\(coefficient)ReLU(\(written(w[k]))x \(b[k] < 0 ? "\u{2212}" : "+") \(written(abs(b[k]))))"
             #expect(h.text.contains(legend), "\(lesson): legend \(legend) not in the handout")
         }
         for x in [-2.0, -1, 0, 1, 2] {
@@ -87,14 +93,14 @@ import Testing
         }
         h.expectInOrder([-2.0, -1, 0, 1, 2].map { printed(sum($0)) }, "Z(x)", gap: 3)
         // Exercises 1 and 2: Z(0.5) = −1.6 + 0.4 = −1.2 and Z(0) = −1, neuron by neuron.
-        for (x, input) in [(0.5, "0.5000"), (0, "0")] {
+        for (x, input) in [(0.5, "0.5"), (0, "0")] {
             for k in 0..<6 {
                 h.expectRow([input, printed(w[k]), printed(b[k]), printed(w[k] * x + b[k])], "z\(k + 1) at x = \(x)")
                 h.expectRow([printed(w[k] * x + b[k]), printed(n(x)[k])], "ReLU at x = \(x)")
             }
-            h.expectRow(zip(n(x), t).flatMap { [printed($0), printed($1)] } + ["0.0000", printed(sum(x))], "Z(\(x))")
+            h.expectRow(zip(n(x), t).flatMap { [printed($0), printed($1)] } + ["0.0", printed(sum(x))], "Z(\(x))")
         }
-        #expect(printed(sum(0.5)) == "\u{2212}1.2000" && printed(sum(0)) == "\u{2212}1.0000")
+        #expect(printed(sum(0.5)) == "\u{2212}1.2" && printed(sum(0)) == "\u{2212}1.0")
         // Exercise 3: h(x) = ReLU(x) − 2ReLU(x − 1) + ReLU(x − 2) at 0, 1, 2, 3 is 0, 1, 0, 0.
         let hat = [0.0, 1, 2, 3].map { x in [relu(x), relu(x - 1), relu(x - 2)] }
         for (x, a) in zip([0.0, 1, 2, 3], hat) {

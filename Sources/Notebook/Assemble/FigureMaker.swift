@@ -60,8 +60,9 @@ struct FigureMaker {
             return d
         case let .lines(series, xLabel, yLabel, logY):
             var c = LineChart(series.map { s in
-                LineChart.Series(s.name, x: s.points.map(\.x), y: s.points.map(\.y), dash: s.dashed ? [5, 3] : [],
-                                 marker: s.markers ? .circle : nil)
+                LineChart.Series(s.name, x: s.points.map(\.x), y: s.points.map(\.y),
+                                 color: s.emphasized ? Color(hex: "#1A1A1A") : nil, dash: s.dashed ? [5, 3] : [],
+                                 width: s.emphasized ? 2.4 : nil, marker: s.markers ? .circle : nil)
             }, xLabel: xLabel, yLabel: yLabel)
             if logY { c.yScale = .log }
             if series.contains(where: \.counts) { c.horizontalLines = [0] }
@@ -75,7 +76,7 @@ struct FigureMaker {
             s.size = Size(300, 250)
             return s
         case let .fit(points, curves, xLabel, yLabel):
-            var series = [LineChart.Series(words.sample, x: points.map(\.x), y: points.map(\.y), width: 0, marker: .circle)]
+            var series = [LineChart.Series(words.dataWord, x: points.map(\.x), y: points.map(\.y), width: 0, marker: .circle)]
             series += curves.map { LineChart.Series($0.name, x: $0.points.map(\.x), y: $0.points.map(\.y), dash: $0.dashed ? [5, 3] : []) }
             var c = LineChart(series, xLabel: xLabel, yLabel: yLabel)
             if curves.count <= 1 { c.legend = .none }

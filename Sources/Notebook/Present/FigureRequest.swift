@@ -35,14 +35,18 @@ public enum FigureRequest {
         public var dashed: Bool
         /// A marker at every point (few points, such as errors per epoch).
         public var markers: Bool
+        /// The series the figure is about (a sum beside its parts): dark and thicker.
+        public var emphasized: Bool
         /// Counts (errors per epoch): the y axis starts at 0, with a line there, so "never reaches 0"
         /// can be seen.
         public var counts: Bool
-        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false, markers: Bool = false, counts: Bool = false) {
+        public init(name: String, points: [(x: Double, y: Double)], dashed: Bool = false, markers: Bool = false,
+                    emphasized: Bool = false, counts: Bool = false) {
             self.name = name
             self.points = points
             self.dashed = dashed
             self.markers = markers
+            self.emphasized = emphasized
             self.counts = counts
         }
     }

@@ -18,11 +18,13 @@ public struct Words: Sendable {
     public var earlyStopping: @Sendable (Int) -> String
     /// Early stopping handed back the best epoch's weights: the summary's numbers are theirs.
     public var keptWeights: @Sendable (Int) -> String
+    /// The first column of the per-class report: "Class" / "Lớp".
+    public var classWord: String
     /// Captions of figures whose cell gives none (every figure is numbered).
     public var dataWord, imagesWord, confusionWord, snapshotsWord, graphWord, fitWord: String
 
     public static let vi = Words(
-        layer: "Lớp", neuron: "Nơ-ron", input: "Đầu vào", output: "Đầu ra", weights: "Trọng số", bias: "Độ lệch",
+        layer: "Tầng", neuron: "Nơ-ron", input: "Đầu vào", output: "Đầu ra", weights: "Trọng số", bias: "Độ lệch",
         sample: "Mẫu", epoch: "Epoch", loss: "Hàm mất mát", accuracy: "Độ chính xác", error: "Sai số",
         prediction: "Dự đoán", target: "Mục tiêu", value: "Giá trị", derivative: "Đạo hàm", function: "Hàm",
         gradient: "Gradient", old: "Cũ", new: "Mới", count: "Số lượng",
@@ -30,8 +32,8 @@ public struct Words: Sendable {
         trueClass: "Lớp thật", validation: "kiểm định", train: "huấn luyện", test: "kiểm tra",
         fullPrecisionNote: { "Các số hiển thị được làm tròn đến \($0) chữ số thập phân; các bước sau dùng giá trị đầy đủ, không làm tròn." },
         roundEachStepNote: { "Làm tròn đến \($0) chữ số thập phân ở mỗi bước (như khi tính tay); các bước sau dùng giá trị đã làm tròn." },
-        forwardPass: "Lan truyền xuôi", backwardPass: "Lan truyền ngược", matrixForm: "Dạng ma trận",
-        perNeuron: "Từng nơ-ron", update: "Cập nhật trọng số", outputLayer: "Lớp đầu ra", hiddenLayer: "Lớp ẩn",
+        forwardPass: "Lan truyền tiến", backwardPass: "Lan truyền ngược", matrixForm: "Dạng ma trận",
+        perNeuron: "Từng nơ-ron", update: "Cập nhật trọng số", outputLayer: "Tầng ra", hiddenLayer: "Tầng ẩn",
         shapeOf: "Kích thước", batchNote: "m là số mẫu trong một batch", errorsPerEpoch: "Số lỗi mỗi epoch",
         converged: "Hội tụ sau", notConverged: "Chưa hội tụ sau", gate: "Cổng", truthTable: "Bảng chân trị",
         statistics: "Thống kê", scaled: "Sau chuẩn hoá", original: "Ban đầu", minimum: "min", maximum: "max",
@@ -43,6 +45,7 @@ public struct Words: Sendable {
         confusionNote: "Ma trận nhầm lẫn (confusion matrix): hàng là lớp thật, cột là lớp dự đoán.",
         epochs: { "\($0) epoch" }, earlyStopping: { "dừng sớm, epoch tốt nhất \($0)" },
         keptWeights: { "dừng sớm giữ trọng số của epoch \($0) (mất mát và độ chính xác ở đây là của chúng)" },
+        classWord: "Lớp",
         dataWord: "Dữ liệu", imagesWord: "Ảnh chữ số", confusionWord: "Ma trận nhầm lẫn",
         snapshotsWord: "Biên quyết định qua các epoch", graphWord: "Đồ thị tính toán", fitWord: "Dữ liệu và đường xấp xỉ")
 
@@ -53,8 +56,8 @@ public struct Words: Sendable {
         gradient: "Gradient", old: "Old", new: "New", count: "Count",
         precision: "Precision", recall: "Recall", f1: "F1", support: "Support", predictedClass: "Predicted",
         trueClass: "Actual", validation: "validation", train: "training", test: "test",
-        fullPrecisionNote: { "Numbers are shown rounded to \($0) decimals; later steps use the full-precision values." },
-        roundEachStepNote: { "Rounded to \($0) decimals at every step (as by hand); later steps use the rounded values." },
+        fullPrecisionNote: { "Numbers are shown rounded to \($0) decimal\($0 == 1 ? "" : "s"); later steps use the full-precision values." },
+        roundEachStepNote: { "Rounded to \($0) decimal\($0 == 1 ? "" : "s") at every step (as by hand); later steps use the rounded values." },
         forwardPass: "Forward pass", backwardPass: "Backward pass", matrixForm: "Matrix form",
         perNeuron: "Neuron by neuron", update: "Weight update", outputLayer: "Output layer", hiddenLayer: "Hidden layer",
         shapeOf: "Shape", batchNote: "m is the number of samples in a batch", errorsPerEpoch: "Errors per epoch",
@@ -68,6 +71,7 @@ public struct Words: Sendable {
         confusionNote: "Confusion matrix: rows are the true classes, columns the predicted ones.",
         epochs: { $0 == 1 ? "1 epoch" : "\($0) epochs" }, earlyStopping: { "early stopping, best epoch \($0)" },
         keptWeights: { "early stopping kept the weights of epoch \($0) (the loss and accuracy here are theirs)" },
+        classWord: "Class",
         dataWord: "Data", imagesWord: "Digit images", confusionWord: "Confusion matrix",
         snapshotsWord: "Decision boundary over the epochs", graphWord: "Computational graph", fitWord: "Data and fitted curves")
 

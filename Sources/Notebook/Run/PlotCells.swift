@@ -108,13 +108,23 @@ extension Executor {
             }
             let xs = samples(s.range, s.resolution)
             var series: [FigureRequest.Series] = []
+            // Each term as the lesson writes it (−ReLU(−5x − 7.7), 2·ReLU(x − 1), ReLU(x)) unless
+            // `labels:` names it; the sum, drawn dark and thick, is named by the last label or y-label.
+            let fmt = NumberFormat(digits: 2)
+            func coefficient(_ v: Double) -> String { v == 1 ? "" : v == -1 ? "−" : fmt.written(v) + "·" }
+            func term(_ i: Int) -> String {
+                let slope = w[i] == 1 ? "" : w[i] == -1 ? "−" : fmt.written(w[i])
+                let shift = b[i] == 0 ? "" : " \(b[i] < 0 ? "−" : "+") \(fmt.written(abs(b[i])))"
+                return "\(coefficient(c[i]))ReLU(\(slope)x\(shift))"
+            }
             for i in w.indices {
-                let name = s.labels?[i] ?? "\(NumberFormat(digits: 2).plain(c[i]))·ReLU(\(NumberFormat(digits: 2).plain(w[i]))x \(b[i] < 0 ? "−" : "+") \(NumberFormat(digits: 2).plain(abs(b[i]))))"
+                let name = s.labels?[i] ?? term(i)
                 series.append(.init(name: name, points: xs.map { (x: $0, y: c[i] * max(0, w[i] * $0 + b[i])) }, dashed: true))
             }
-            let sumName = s.labels.flatMap { $0.count == w.count + 1 ? $0[w.count] : nil } ?? "Z(x)"
-            series.append(.init(name: sumName, points: xs.map { x in (x: x, y: w.indices.reduce(0) { $0 + c[$1] * max(0, w[$1] * x + b[$1]) }) }))
-            request = .lines(series: series, xLabel: s.xLabel ?? "x", yLabel: s.yLabel ?? "Z(x)", logY: false)
+            let sumName = s.labels.flatMap { $0.count == w.count + 1 ? $0[w.count] : nil } ?? s.yLabel ?? "Z(x)"
+            series.append(.init(name: sumName, points: xs.map { x in (x: x, y: w.indices.reduce(0) { $0 + c[$1] * max(0, w[$1] * x + b[$1]) }) },
+                                emphasized: true))
+            request = .lines(series: series, xLabel: s.xLabel ?? "x", yLabel: s.yLabel ?? sumName, logY: false)
         case "fit":
             let d = try data().all
             guard d.featureCount == 1, d.y.cols == 1 else { throw cell.error("plot kind 'fit' needs a dataset with one input and one target column") }

@@ -6,6 +6,7 @@ struct TrainingOutcome {
     var network: Network
     var history: TrainingHistory
     var data: DatasetResult
+    /// On the rows the network was trained on (without a held-out validation split).
     var trainAccuracy: Double?
     var testAccuracy: Double?
 }
@@ -146,7 +147,7 @@ extension Executor {
         var classRows = report.classes.map { [$0.name, f.plain($0.precision), f.plain($0.recall), f.plain($0.f1), String($0.support)] }
         let m = report.macroAverage
         classRows.append([words.macroAverage, f.plain(m.precision), f.plain(m.recall), f.plain(m.f1), String(m.support)])
-        shown.append(.table(ShownTable(header: [words.layer == "Lớp" ? "Lớp" : "Class", words.precision, words.recall, words.f1, words.support],
+        shown.append(.table(ShownTable(header: [words.classWord, words.precision, words.recall, words.f1, words.support],
                                        rows: classRows, alignments: [.left, .decimal, .decimal, .decimal, .right], caption: cell.options.caption)))
         return (.metrics(MetricsOutcome(report: report, evaluated: d, predicted: predicted)), shown)
     }
