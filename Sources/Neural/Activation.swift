@@ -229,7 +229,7 @@ public struct Activation: Equatable, Hashable, Sendable, CustomStringConvertible
         var m = p[0]
         for j in 1..<max(n, 1) where p[j] > m { m = p[j] }
         for j in 0..<n { p[j] -= m }
-        VectorMath.map(n, p, p, VectorMath.exp)
+        VectorMath.map(VectorMath.Exp.self, n, p, p)
         var s = 0.0
         for j in 0..<n { s += p[j] }
         let inv = 1 / s

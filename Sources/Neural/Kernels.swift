@@ -312,14 +312,14 @@ enum Kernels {
         let n = rows * cols
         switch f.kind {
         case .sigmoid:
-            VectorMath.map(n, z, out, VectorMath.sigmoid)
+            VectorMath.map(VectorMath.Sigmoid.self, n, z, out)
         case .identity:
             for i in 0..<n { out[i] = z[i] }
         case .relu:
             for i in 0..<n { out[i] = z[i] > 0 ? z[i] : 0 }
         case .tanh:
             // tanh z = 1 − 2/(e^{2z} + 1); |error| < 3e-16, the same for ±z up to rounding.
-            VectorMath.map(n, z, out, VectorMath.tanh)
+            VectorMath.map(VectorMath.Tanh.self, n, z, out)
         case .softmax:
             for r in 0..<rows {
                 let p = out + r * cols

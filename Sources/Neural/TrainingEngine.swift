@@ -5,7 +5,9 @@ import Foundation
 ///
 /// The arithmetic is that of `Network.backward` (Nielsen's four equations), with the loops written
 /// out over raw pointers; inputs that are exactly 0 (half of a digit's pixels) are skipped in
-/// a·W and in aᵀ·δ, which changes no result.
+/// a·W and in aᵀ·δ, which changes no result (per-sample SGD lists the first layer's nonzero inputs
+/// once per sample and runs the later layers, whose sigmoid/tanh inputs are never 0, densely).
+/// Activations go through `VectorMath` (the same exp as `Activation`, four lanes at a time).
 final class TrainingEngine {
     /// One layer's buffers and settings: trivial values only, so the hot loops touch no reference counts.
     struct LayerState {
