@@ -8,8 +8,11 @@ import Foundation
 /// Writes a file all at once: into a temporary file in the same folder, renamed over `path` only when
 /// complete. A failed write leaves the previous file as it was and no temporary behind. On Linux the
 /// temporary has no name at all while it is written (O_TMPFILE, reached as /proc/self/fd/N): it is linked
-/// as "path.tmp-…" and renamed only once complete, so even a process killed mid-write (SIGKILL) leaves
-/// nothing behind. Where O_TMPFILE is not supported it is a named "path.tmp-XXXXXX" from the start.
+/// as "path.tmp-…" and renamed only once complete, so a process killed mid-write (SIGKILL) leaves nothing
+/// behind, except when killed in the microseconds between that link and the rename (Linux cannot link a
+/// file over an existing name): then a complete "path.tmp-…" is left, which `removeLeftovers(of:)` (run by
+/// the next write of `path` through the build) deletes. Where O_TMPFILE is not supported the temporary is
+/// a named "path.tmp-XXXXXX" from the start.
 public enum AtomicFile {
     /// Writes `data` to `path` atomically.
     public static func write(_ data: Data, to path: String) throws {
@@ -69,6 +72,16 @@ public enum AtomicFile {
             let reason = errnoText()
             unlink(named)
             throw CanvasError.file(path: path, reason: "cannot replace the file: \(reason)")
+        }
+    }
+
+    /// Deletes temporaries "path.tmp-…" that a killed process left beside `path`.
+    public static func removeLeftovers(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".tmp-"
+        let fm = FileManager.default
+        for f in (try? fm.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? [] where f.hasPrefix(prefix) {
+            try? fm.removeItem(atPath: (folder as NSString).appendingPathComponent(f))
         }
     }
 

@@ -77,6 +77,15 @@ import Testing
         #expect(files(in: dir) == ["bad.pdf"])
     }
 
+    @Test func leftoverTemporariesOfOneFileAreRemoved() throws {
+        let dir = try makeTempFolder(); defer { cleanup(dir) }
+        for f in ["a.pdf", "a.pdf.tmp-123-0", "a.pdf.tmp-Xy12Zq", "b.pdf.tmp-9-0", "a.pdf.tmpl", "aa.pdf.tmp-1-0"] {
+            try AtomicFile.write("x", to: dir + "/" + f)
+        }
+        AtomicFile.removeLeftovers(of: dir + "/a.pdf")
+        #expect(files(in: dir) == ["a.pdf", "a.pdf.tmpl", "aa.pdf.tmp-1-0", "b.pdf.tmp-9-0"])
+    }
+
     @Test func unfinishedPdfLeavesNoTemporary() throws {
         let dir = try makeTempFolder(); defer { cleanup(dir) }
         do {

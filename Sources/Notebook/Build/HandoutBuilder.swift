@@ -169,6 +169,7 @@ public final class HandoutBuilder: @unchecked Sendable {
         let stem = LessonCatalog.stem(lesson.path)
         try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
         if options.formats.contains(.pdf) {
+            AtomicFile.removeLeftovers(of: dir + "/\(stem).pdf")
             try PageRenderer.pdf(pages, to: dir + "/\(stem).pdf", title: lesson.frontMatter.title, author: lesson.frontMatter.author)
         }
         let images = dir + "/\(stem)"
@@ -229,6 +230,7 @@ public final class HandoutBuilder: @unchecked Sendable {
         let pages = try Typesetter().layout(handout: docs, title: course, subtitle: subtitle, author: first.author ?? "",
                                             course: course, language: language)
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        AtomicFile.removeLeftovers(of: path)
         try PageRenderer.pdf(pages, to: path, title: course, author: first.author)
         return pages.count
     }
