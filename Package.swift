@@ -1,6 +1,18 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Neural's per-sample training loops are compiled three times: for the target's baseline
+// (NeuralKernels: PortableKernels), for AVX2 + FMA (NeuralKernelsFused) and for AVX-512 + FMA
+// (NeuralKernelsWide); KernelChoice runs the widest the processor has. All give the same bits.
+// On arm64 every processor has a fused multiply-add and the last two need no flag.
+#if arch(x86_64)
+let fusedKernelFlags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma"])]
+let wideKernelFlags: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-mavx2", "-Xcc", "-mfma", "-Xcc", "-mavx512f", "-Xcc", "-mavx512dq", "-Xcc", "-mavx512vl"])]
+#else
+let fusedKernelFlags: [SwiftSetting] = []
+let wideKernelFlags: [SwiftSetting] = []
+#endif
+
 // Data flows one way: Neural → (Canvas) → Figures → Typeset → Notebook / Exercises → nnbook.
 // Lower modules never import higher ones. Only Canvas talks to C.
 let package = Package(
@@ -15,7 +27,11 @@ let package = Package(
     ],
     targets: [
         // Numbers only: no I/O, no Cairo.
-        .target(name: "Neural"),
+        .target(name: "Neural", dependencies: ["NeuralKernels", "NeuralKernelsFused", "NeuralKernelsWide"]),
+        // Neural's innermost loops (exp, the per-sample SGD rows) and the choice among their builds.
+        .target(name: "NeuralKernels"),
+        .target(name: "NeuralKernelsFused", dependencies: ["NeuralKernels"], swiftSettings: fusedKernelFlags),
+        .target(name: "NeuralKernelsWide", dependencies: ["NeuralKernels"], swiftSettings: wideKernelFlags),
 
         // System libraries (Debian: libcairo2-dev, libpango1.0-dev).
         .systemLibrary(
@@ -63,7 +79,7 @@ let package = Package(
             name: "nnbook-fuzz",
             dependencies: ["Neural", "Typeset", "Notebook", "Exercises"]),
 
-        .testTarget(name: "NeuralTests", dependencies: ["Neural"]),
+        .testTarget(name: "NeuralTests", dependencies: ["Neural", "NeuralKernels", "NeuralKernelsFused", "NeuralKernelsWide"]),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas"]),
         .testTarget(name: "FiguresTests", dependencies: ["Figures", "Canvas", "Neural"]),
         .testTarget(name: "TypesetTests", dependencies: ["Typeset", "Canvas"]),

@@ -1,4 +1,5 @@
 import Foundation
+import NeuralKernels
 
 /// An activation function f with its derivative f′ and their formulas, side by side.
 ///

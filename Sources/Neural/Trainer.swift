@@ -1,8 +1,13 @@
+import NeuralKernels
+
 /// Trains a network by gradient descent: per-sample SGD, mini-batch or full batch; SGD, momentum
 /// or Adam; L1/L2 penalties, dropout, a validation split with early stopping, snapshots, and a
 /// history of the loss and accuracy. Every random choice comes from `config.seed`.
 public struct Trainer: Sendable {
     public var config: TrainingConfig
+
+    /// The kernel set of per-sample SGD (all give the same bits; tests compare them).
+    var kernels = KernelChoice.fastest
 
     public init(_ config: TrainingConfig) { self.config = config }
 
@@ -80,7 +85,7 @@ public struct Trainer: Sendable {
                     order.withUnsafeBufferPointer { ob in
                         let op = ob.baseAddress!
                         if fused {
-                            for r in 0..<m { engine.sgdSample(xp + op[r] * d0, yp + op[r] * dL, learningRate: c.learningRate) }
+                            engine.sgdSamples(xp, yp, order: op, count: m, learningRate: c.learningRate, kernels: kernels)
                             history.steps += m
                             return
                         }

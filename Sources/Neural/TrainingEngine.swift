@@ -1,4 +1,7 @@
 import Foundation
+import NeuralKernels
+import NeuralKernelsFused
+import NeuralKernelsWide
 
 /// The training hot loop: a network's parameters and every intermediate value in flat buffers
 /// allocated once, so a gradient step allocates nothing. Internal; `Trainer` drives it.
@@ -149,18 +152,22 @@ final class TrainingEngine {
 
     /// The forward pass of one sample without dropout (per-sample SGD), the first layer over the
     /// `count` nonzero inputs listed in `nonzeroIndex`, the others over every input.
-    func forwardSample(_ x: UnsafePointer<Double>, nonzeros count: Int) {
+    func forwardSample<K: KernelSet>(_: K.Type, _ x: UnsafePointer<Double>, nonzeros count: Int) {
         var inp = x
         for l in 0..<layerCount {
             let s = layers[l]
             let zl = s.z
             if s.biasMode != .none { zl.update(from: s.b, count: s.nout) } else { zl.update(repeating: 0, count: s.nout) }
             if l == 0 {
-                Kernels.sparseRowTimesMatrix(inp, nonzeroIndex, count, s.w, s.nout, zl)
+                K.sparseRowTimesMatrix(inp, nonzeroIndex, count, s.w, s.nout, zl)
             } else {
-                Kernels.denseRowTimesMatrix(inp, s.nin, s.w, s.nout, zl)
+                K.denseRowTimesMatrix(inp, s.nin, s.w, s.nout, zl)
             }
-            Kernels.activate(s.activation, zl, s.a, rows: 1, cols: s.nout)
+            switch s.activation.kind {
+            case .sigmoid: K.sigmoid(s.nout, zl, s.a)
+            case .tanh: K.tanh(s.nout, zl, s.a)
+            default: Kernels.activate(s.activation, zl, s.a, rows: 1, cols: s.nout)
+            }
             inp = UnsafePointer(s.a)
         }
     }
@@ -276,13 +283,30 @@ final class TrainingEngine {
 
     // MARK: the fused per-sample SGD step
 
+    /// Per-sample SGD over the rows order[0..<count] of x and y, on the chosen kernel set.
+    func sgdSamples(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, order: UnsafePointer<Int>, count: Int,
+                    learningRate eta: Double, kernels: KernelChoice) {
+        switch kernels {
+        case .wide: sgdSamples(WideKernels.self, x, y, order: order, count: count, learningRate: eta)
+        case .fused: sgdSamples(FusedKernels.self, x, y, order: order, count: count, learningRate: eta)
+        case .portable: sgdSamples(PortableKernels.self, x, y, order: order, count: count, learningRate: eta)
+        }
+    }
+
+    private func sgdSamples<K: KernelSet>(_ k: K.Type, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
+                                          order: UnsafePointer<Int>, count: Int, learningRate eta: Double) {
+        let d0 = sizes[0], dL = outputSize
+        for r in 0..<count { sgdSample(k, x + order[r] &* d0, y + order[r] &* dL, learningRate: eta) }
+    }
+
     /// Forward, backward and update for one sample with plain SGD, in one pass over each W:
     /// for every row k of W⁽ˡ⁾ the old weights give δ⁽ˡ⁻¹⁾ₖ (BP2), then the row is updated
-    /// (BP4 with η folded in). Same numbers as backward + update.
-    func sgdSample(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, learningRate eta: Double) {
+    /// (BP4 with η folded in). The numbers of backward + update, with each multiply-add rounded
+    /// once (`KernelSet`).
+    func sgdSample<K: KernelSet>(_: K.Type, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, learningRate eta: Double) {
         // The nonzero inputs, listed once for the first layer's a·W and its update.
-        let n0 = Kernels.nonzeros(x, sizes[0], nonzeroIndex)
-        forwardSample(x, nonzeros: n0)
+        let n0 = RowKernels.nonzeros(x, sizes[0], nonzeroIndex)
+        forwardSample(K.self, x, nonzeros: n0)
         if trackRunning { accumulate(output, y, rows: 1, classes: runningClasses, total: &runningLoss, correct: &runningCorrect) }
         outputDelta(y, rows: 1, scaleRows: 1)
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
@@ -290,15 +314,15 @@ final class TrainingEngine {
             let nin = s.nin, nout = s.nout, dl = s.d, wl = s.w
             if l > 0 {
                 let p = layers[l - 1], dp = p.d
-                Kernels.dotThenUpdateRows(nin, wl, nout, dl, p.a, eta, dp)
+                K.dotThenUpdateRows(nin, wl, nout, dl, p.a, eta, dp)
                 Kernels.multiplyDerivative(p.activation, p.z, p.a, dp, rows: 1, cols: nin)
             } else {
-                Kernels.sparseOuterUpdate(nonzeroIndex, n0, x, -eta, dl, nout, wl)
+                K.sparseOuterUpdate(nonzeroIndex, n0, x, -eta, dl, nout, wl)
             }
             guard s.biasTrainable else { continue }
             switch s.biasMode {
             case .none: break
-            case .perNeuron: Kernels.axpy(nout, -eta, dl, s.b)
+            case .perNeuron: K.biasStep(nout, eta, dl, s.b)
             case .shared:
                 var total = 0.0
                 for j in 0..<nout { total += dl[j] }

@@ -1,0 +1,239 @@
+/// The loops of the per-sample training step over raw buffers: contiguous, no allocation, written so
+/// the compiler turns them into vector instructions. Generic over `Rounding`, and `@inlinable`, so
+/// that each `KernelSet` compiles them for its own instruction set.
+public enum RowKernels {
+    /// (v₀ + v₂) + (v₁ + v₃): the sum of a vector's lanes in a fixed order (two vector halves, then one add).
+    @inlinable @inline(__always)
+    public static func hsum(_ v: SIMD4<Double>) -> Double {
+        let h = v.lowHalf + v.highHalf
+        return h.x + h.y
+    }
+
+    @inlinable @inline(__always)
+    public static func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
+    }
+
+    @inlinable @inline(__always)
+    public static func store4(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
+    }
+
+    @inlinable @inline(__always)
+    public static func load2(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
+    }
+
+    @inlinable @inline(__always)
+    public static func load8(_ p: UnsafePointer<Double>) -> SIMD8<Double> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Double>.self)
+    }
+
+    @inlinable @inline(__always)
+    public static func store8(_ v: SIMD8<Double>, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Double>.self)
+    }
+
+    @inlinable @inline(__always)
+    public static func store2(_ v: SIMD2<Double>, _ p: UnsafeMutablePointer<Double>) {
+        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD2<Double>.self)
+    }
+
+    /// Writes the indices k with x[k] ≠ 0 into `idx` and returns their count, without branches
+    /// (half of a digit's pixels are 0, in no pattern a branch predictor could learn): the test is
+    /// integer arithmetic on the bits, |x| ≠ 0 ⇔ (b | −b) has its top bit set, b = bits without the sign.
+    @inlinable @inline(__always)
+    public static func nonzeros(_ x: UnsafePointer<Double>, _ n: Int, _ idx: UnsafeMutablePointer<Int>) -> Int {
+        var c = 0
+        for k in 0..<n {
+            idx[c] = k
+            let b = x[k].bitPattern &<< 1
+            c &+= Int(truncatingIfNeeded: (b | (0 &- b)) &>> 63)
+        }
+        return c
+    }
+
+    /// z[0..<nout] += Σₜ x[k]·W[k, ·] over k = at(0), …, at(count − 1) in that order (W is nin×nout,
+    /// row-major), with z held in registers 16 columns at a time (then 8, 4, 2, 1).
+    @inlinable @inline(__always)
+    public static func accumulateRows<R: Rounding>(_: R.Type, _ count: Int, _ at: (Int) -> Int, _ x: UnsafePointer<Double>, _ w: UnsafePointer<Double>,
+                                                   _ nout: Int, _ z: UnsafeMutablePointer<Double>, stride: Int? = nil) {
+        let stride = stride ?? nout
+        var j = 0
+        while j &+ 16 <= nout {
+            var a0 = load4(z + j), a1 = load4(z + j + 4), a2 = load4(z + j + 8), a3 = load4(z + j + 12)
+            for t in 0..<count {
+                let k = at(t)
+                let vv = SIMD4<Double>(repeating: x[k]), r = w + (k &* stride &+ j)
+                a0 = R.multiplyAdd(a0, vv, load4(r))
+                a1 = R.multiplyAdd(a1, vv, load4(r + 4))
+                a2 = R.multiplyAdd(a2, vv, load4(r + 8))
+                a3 = R.multiplyAdd(a3, vv, load4(r + 12))
+            }
+            store4(a0, z + j); store4(a1, z + j + 4); store4(a2, z + j + 8); store4(a3, z + j + 12)
+            j &+= 16
+        }
+        if j &+ 8 <= nout {
+            var a0 = load4(z + j), a1 = load4(z + j + 4)
+            for t in 0..<count {
+                let k = at(t)
+                let vv = SIMD4<Double>(repeating: x[k]), r = w + (k &* stride &+ j)
+                a0 = R.multiplyAdd(a0, vv, load4(r))
+                a1 = R.multiplyAdd(a1, vv, load4(r + 4))
+            }
+            store4(a0, z + j); store4(a1, z + j + 4)
+            j &+= 8
+        }
+        if j &+ 4 <= nout {
+            var a0 = load4(z + j)
+            for t in 0..<count {
+                let k = at(t)
+                a0 = R.multiplyAdd(a0, SIMD4<Double>(repeating: x[k]), load4(w + (k &* stride &+ j)))
+            }
+            store4(a0, z + j)
+            j &+= 4
+        }
+        if j &+ 2 <= nout {
+            var a0 = load2(z + j)
+            for t in 0..<count {
+                let k = at(t)
+                a0 = R.multiplyAdd(a0, SIMD2<Double>(repeating: x[k]), load2(w + (k &* stride &+ j)))
+            }
+            store2(a0, z + j)
+            j &+= 2
+        }
+        if j < nout {
+            var a = z[j]
+            for t in 0..<count {
+                let k = at(t)
+                a = R.multiplyAdd(a, x[k], w[k &* stride &+ j])
+            }
+            z[j] = a
+        }
+    }
+
+    /// Returns row·δ (over n values) and then sets row ← row − c·δ, in one pass (the fused BP2 + BP4
+    /// of per-sample SGD: the dot product sees the old weights).
+    @inlinable @inline(__always)
+    public static func dotThenAxpy<R: Rounding>(_: R.Type, _ n: Int, _ row: UnsafeMutablePointer<Double>, _ delta: UnsafePointer<Double>, _ c: Double) -> Double {
+        var s0 = SIMD4<Double>(repeating: 0), s1 = SIMD4<Double>(repeating: 0)
+        let cc = SIMD4<Double>(repeating: c)
+        var j = 0
+        while j + 8 <= n {
+            let w0 = load4(row + j), w1 = load4(row + j + 4), d0 = load4(delta + j), d1 = load4(delta + j + 4)
+            s0 = R.multiplyAdd(s0, w0, d0)
+            s1 = R.multiplyAdd(s1, w1, d1)
+            store4(R.multiplyAdd(w0, -cc, d0), row + j)
+            store4(R.multiplyAdd(w1, -cc, d1), row + j + 4)
+            j += 8
+        }
+        var s = hsum(s0 + s1)
+        while j < n {
+            s = R.multiplyAdd(s, row[j], delta[j])
+            row[j] = R.multiplyAdd(row[j], -c, delta[j])
+            j += 1
+        }
+        return s
+    }
+
+    /// W[k, ·] += (a·x[k])·δ for k = idx[0], …, idx[count − 1] (W is nin×nout, row-major): the first
+    /// layer's update of per-sample SGD (a = −η) over the nonzero inputs, δ held in registers 16
+    /// columns at a time. Each weight gets the same single rounding as `axpy`.
+    @inlinable @inline(__always)
+    public static func sparseOuterUpdate<R: Rounding>(_: R.Type, _ idx: UnsafePointer<Int>, _ count: Int, _ x: UnsafePointer<Double>, _ a: Double,
+                                  _ delta: UnsafePointer<Double>, _ nout: Int, _ w: UnsafeMutablePointer<Double>,
+                                                      stride: Int? = nil) {
+        let stride = stride ?? nout
+        var j = 0
+        while j &+ 16 <= nout {
+            let d0 = load4(delta + j), d1 = load4(delta + j + 4), d2 = load4(delta + j + 8), d3 = load4(delta + j + 12)
+            for t in 0..<count {
+                let k = idx[t]
+                let c = SIMD4<Double>(repeating: a * x[k]), r = w + (k &* stride &+ j)
+                let w0 = load4(r), w1 = load4(r + 4), w2 = load4(r + 8), w3 = load4(r + 12)
+                store4(R.multiplyAdd(w0, c, d0), r); store4(R.multiplyAdd(w1, c, d1), r + 4); store4(R.multiplyAdd(w2, c, d2), r + 8); store4(R.multiplyAdd(w3, c, d3), r + 12)
+            }
+            j &+= 16
+        }
+        if j &+ 8 <= nout {
+            let d0 = load4(delta + j), d1 = load4(delta + j + 4)
+            for t in 0..<count {
+                let k = idx[t]
+                let c = SIMD4<Double>(repeating: a * x[k]), r = w + (k &* stride &+ j)
+                let w0 = load4(r), w1 = load4(r + 4)
+                store4(R.multiplyAdd(w0, c, d0), r); store4(R.multiplyAdd(w1, c, d1), r + 4)
+            }
+            j &+= 8
+        }
+        if j &+ 4 <= nout {
+            let d0 = load4(delta + j)
+            for t in 0..<count {
+                let k = idx[t]
+                let r = w + (k &* stride &+ j)
+                store4(R.multiplyAdd(load4(r), SIMD4<Double>(repeating: a * x[k]), d0), r)
+            }
+            j &+= 4
+        }
+        if j &+ 2 <= nout {
+            let d0 = load2(delta + j)
+            for t in 0..<count {
+                let k = idx[t]
+                let r = w + (k &* stride &+ j)
+                store2(R.multiplyAdd(load2(r), SIMD2<Double>(repeating: a * x[k]), d0), r)
+            }
+            j &+= 2
+        }
+        if j < nout {
+            let d0 = delta[j]
+            for t in 0..<count {
+                let k = idx[t]
+                w[k &* stride &+ j] = R.multiplyAdd(w[k &* stride &+ j], a * x[k], d0)
+            }
+        }
+    }
+
+    /// The fused BP2 + BP4 of per-sample SGD over a whole layer: for every row k of W (nin×nout),
+    /// prev[k] = W[k, ·]·δ with the old weights, then W[k, ·] ← W[k, ·] − (η·a[k])·δ. Same sums and
+    /// roundings as `dotThenAxpy` row by row; when nout ≤ 16 the δ stays in registers.
+    @inlinable @inline(__always)
+    public static func dotThenUpdateRows<R: Rounding>(_: R.Type, _ nin: Int, _ w: UnsafeMutablePointer<Double>, _ nout: Int, _ delta: UnsafePointer<Double>,
+                                  _ a: UnsafePointer<Double>, _ eta: Double, _ prev: UnsafeMutablePointer<Double>) {
+        guard nout <= 16 else {
+            for k in 0..<nin { prev[k] = dotThenAxpy(R.self, nout, w + k &* nout, delta, eta * a[k]) }
+            return
+        }
+        let blocks = nout &>> 3                     // 0, 1 or 2 blocks of 8 columns
+        let zero = SIMD4<Double>(repeating: 0)
+        let d0 = blocks >= 1 ? load4(delta) : zero, d1 = blocks >= 1 ? load4(delta + 4) : zero
+        let d2 = blocks >= 2 ? load4(delta + 8) : zero, d3 = blocks >= 2 ? load4(delta + 12) : zero
+        let tail = blocks &<< 3
+        for k in 0..<nin {
+            let row = w + k &* nout
+            let c = eta * a[k], cc = SIMD4<Double>(repeating: c)
+            var s = 0.0
+            if blocks == 2 {
+                let w0 = load4(row), w1 = load4(row + 4), w2 = load4(row + 8), w3 = load4(row + 12)
+                s = hsum(R.multiplyAdd(w0 * d0, w2, d2) + R.multiplyAdd(w1 * d1, w3, d3))
+                store4(R.multiplyAdd(w0, -cc, d0), row); store4(R.multiplyAdd(w1, -cc, d1), row + 4)
+                store4(R.multiplyAdd(w2, -cc, d2), row + 8); store4(R.multiplyAdd(w3, -cc, d3), row + 12)
+            } else if blocks == 1 {
+                let w0 = load4(row), w1 = load4(row + 4)
+                s = hsum(R.multiplyAdd(w0 * d0, w1, d1))
+                store4(R.multiplyAdd(w0, -cc, d0), row); store4(R.multiplyAdd(w1, -cc, d1), row + 4)
+            }
+            var j = tail
+            while j < nout {
+                s = R.multiplyAdd(s, row[j], delta[j])
+                row[j] = R.multiplyAdd(row[j], -c, delta[j])
+                j &+= 1
+            }
+            prev[k] = s
+        }
+    }
+
+    /// b[0..<n] −= η·δ, one rounding each (per-sample SGD's bias step).
+    @inlinable @inline(__always)
+    public static func biasStep(_ n: Int, _ eta: Double, _ delta: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>) {
+        for j in 0..<n { b[j] = OneRounding.multiplyAdd(b[j], -eta, delta[j]) }
+    }
+}

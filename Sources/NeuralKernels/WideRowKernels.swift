@@ -1,0 +1,130 @@
+/// The per-sample loops of `RowKernels` eight lanes at a time, for processors with 512-bit vectors
+/// (`WideKernels`). Every value gets the same operations in the same order as in the four-lane
+/// loops (each column's multiply-adds in input order; a dot product's partial sums combined in the
+/// same tree), so both give the same bits; columns left over go through the four-lane loops.
+extension RowKernels {
+    /// `accumulateRows` with z held in registers 32 columns at a time (then 16, 8).
+    @inlinable @inline(__always)
+    public static func accumulateRows8<R: Rounding>(_: R.Type, _ count: Int, _ at: (Int) -> Int, _ x: UnsafePointer<Double>,
+                                                    _ w: UnsafePointer<Double>, _ nout: Int, _ z: UnsafeMutablePointer<Double>) {
+        var j = 0
+        while j &+ 32 <= nout {
+            var a0 = load8(z + j), a1 = load8(z + j + 8), a2 = load8(z + j + 16), a3 = load8(z + j + 24)
+            for t in 0..<count {
+                let k = at(t)
+                let vv = SIMD8<Double>(repeating: x[k]), r = w + (k &* nout &+ j)
+                a0 = R.multiplyAdd(a0, vv, load8(r))
+                a1 = R.multiplyAdd(a1, vv, load8(r + 8))
+                a2 = R.multiplyAdd(a2, vv, load8(r + 16))
+                a3 = R.multiplyAdd(a3, vv, load8(r + 24))
+            }
+            store8(a0, z + j); store8(a1, z + j + 8); store8(a2, z + j + 16); store8(a3, z + j + 24)
+            j &+= 32
+        }
+        if j &+ 16 <= nout {
+            var a0 = load8(z + j), a1 = load8(z + j + 8)
+            for t in 0..<count {
+                let k = at(t)
+                let vv = SIMD8<Double>(repeating: x[k]), r = w + (k &* nout &+ j)
+                a0 = R.multiplyAdd(a0, vv, load8(r))
+                a1 = R.multiplyAdd(a1, vv, load8(r + 8))
+            }
+            store8(a0, z + j); store8(a1, z + j + 8)
+            j &+= 16
+        }
+        if j &+ 8 <= nout {
+            var a0 = load8(z + j)
+            for t in 0..<count {
+                let k = at(t)
+                a0 = R.multiplyAdd(a0, SIMD8<Double>(repeating: x[k]), load8(w + (k &* nout &+ j)))
+            }
+            store8(a0, z + j)
+            j &+= 8
+        }
+        if j < nout { accumulateRows(R.self, count, at, x, w + j, nout &- j, z + j, stride: nout) }
+    }
+
+    /// `sparseOuterUpdate` with δ held in registers 32 columns at a time (then 16, 8).
+    @inlinable @inline(__always)
+    public static func sparseOuterUpdate8<R: Rounding>(_: R.Type, _ idx: UnsafePointer<Int>, _ count: Int, _ x: UnsafePointer<Double>,
+                                                       _ a: Double, _ delta: UnsafePointer<Double>, _ nout: Int,
+                                                       _ w: UnsafeMutablePointer<Double>) {
+        var j = 0
+        while j &+ 32 <= nout {
+            let d0 = load8(delta + j), d1 = load8(delta + j + 8), d2 = load8(delta + j + 16), d3 = load8(delta + j + 24)
+            for t in 0..<count {
+                let k = idx[t]
+                let c = SIMD8<Double>(repeating: a * x[k]), r = w + (k &* nout &+ j)
+                let w0 = load8(r), w1 = load8(r + 8), w2 = load8(r + 16), w3 = load8(r + 24)
+                store8(R.multiplyAdd(w0, c, d0), r); store8(R.multiplyAdd(w1, c, d1), r + 8)
+                store8(R.multiplyAdd(w2, c, d2), r + 16); store8(R.multiplyAdd(w3, c, d3), r + 24)
+            }
+            j &+= 32
+        }
+        if j &+ 16 <= nout {
+            let d0 = load8(delta + j), d1 = load8(delta + j + 8)
+            for t in 0..<count {
+                let k = idx[t]
+                let c = SIMD8<Double>(repeating: a * x[k]), r = w + (k &* nout &+ j)
+                store8(R.multiplyAdd(load8(r), c, d0), r); store8(R.multiplyAdd(load8(r + 8), c, d1), r + 8)
+            }
+            j &+= 16
+        }
+        if j &+ 8 <= nout {
+            let d0 = load8(delta + j)
+            for t in 0..<count {
+                let k = idx[t]
+                let r = w + (k &* nout &+ j)
+                store8(R.multiplyAdd(load8(r), SIMD8<Double>(repeating: a * x[k]), d0), r)
+            }
+            j &+= 8
+        }
+        if j < nout { sparseOuterUpdate(R.self, idx, count, x, a, delta + j, nout &- j, w + j, stride: nout) }
+    }
+
+    /// `dotThenUpdateRows` eight lanes at a time where its sums allow it: 16 columns (the four-lane
+    /// loop's (w₀δ₀ + w₂δ₂) + (w₁δ₁ + w₃δ₃) is here [w₀|w₁]·[δ₀|δ₁] + [w₂|w₃]·[δ₂|δ₃], halves then
+    /// added) and more than 16 (its two running sums are the halves of one); other widths as before.
+    @inlinable @inline(__always)
+    public static func dotThenUpdateRows8<R: Rounding>(_: R.Type, _ nin: Int, _ w: UnsafeMutablePointer<Double>, _ nout: Int,
+                                                       _ delta: UnsafePointer<Double>, _ a: UnsafePointer<Double>, _ eta: Double,
+                                                       _ prev: UnsafeMutablePointer<Double>) {
+        if nout > 16 {
+            for k in 0..<nin { prev[k] = dotThenAxpy8(R.self, nout, w + k &* nout, delta, eta * a[k]) }
+            return
+        }
+        guard nout == 16 else { return dotThenUpdateRows(R.self, nin, w, nout, delta, a, eta, prev) }
+        let dLow = load8(delta), dHigh = load8(delta + 8)
+        for k in 0..<nin {
+            let row = w + k &* 16
+            let cc = SIMD8<Double>(repeating: -(eta * a[k]))
+            let wLow = load8(row), wHigh = load8(row + 8)
+            let sums = R.multiplyAdd(wLow * dLow, wHigh, dHigh)
+            prev[k] = hsum(sums.lowHalf + sums.highHalf)
+            store8(R.multiplyAdd(wLow, cc, dLow), row)
+            store8(R.multiplyAdd(wHigh, cc, dHigh), row + 8)
+        }
+    }
+
+    /// `dotThenAxpy` with its two four-lane running sums as the halves of one eight-lane sum.
+    @inlinable @inline(__always)
+    public static func dotThenAxpy8<R: Rounding>(_: R.Type, _ n: Int, _ row: UnsafeMutablePointer<Double>,
+                                                 _ delta: UnsafePointer<Double>, _ c: Double) -> Double {
+        var sums = SIMD8<Double>(repeating: 0)
+        let cc = SIMD8<Double>(repeating: -c)
+        var j = 0
+        while j + 8 <= n {
+            let w0 = load8(row + j), d0 = load8(delta + j)
+            sums = R.multiplyAdd(sums, w0, d0)
+            store8(R.multiplyAdd(w0, cc, d0), row + j)
+            j += 8
+        }
+        var s = hsum(sums.lowHalf + sums.highHalf)
+        while j < n {
+            s = R.multiplyAdd(s, row[j], delta[j])
+            row[j] = R.multiplyAdd(row[j], -c, delta[j])
+            j += 1
+        }
+        return s
+    }
+}
