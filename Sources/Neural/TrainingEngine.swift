@@ -314,8 +314,9 @@ final class TrainingEngine {
             let nin = s.nin, nout = s.nout, dl = s.d, wl = s.w
             if l > 0 {
                 let p = layers[l - 1], dp = p.d
-                K.dotThenUpdateRows(nin, wl, nout, dl, p.a, eta, dp)
-                Kernels.multiplyDerivative(p.activation, p.z, p.a, dp, rows: 1, cols: nin)
+                let sigmoid = p.activation.kind == .sigmoid
+                K.dotThenUpdateRows(nin, wl, nout, dl, p.a, eta, dp, sigmoid: sigmoid)
+                if !sigmoid { Kernels.multiplyDerivative(p.activation, p.z, p.a, dp, rows: 1, cols: nin) }
             } else {
                 K.sparseOuterUpdate(nonzeroIndex, n0, x, -eta, dl, nout, wl)
             }

@@ -13,9 +13,11 @@ public protocol KernelSet {
     /// W[k, ·] += (a·x[k])·δ for the inputs listed in idx[0..<count] (the first layer's BP4 + update).
     static func sparseOuterUpdate(_ idx: UnsafePointer<Int>, _ count: Int, _ x: UnsafePointer<Double>, _ a: Double,
                                   _ delta: UnsafePointer<Double>, _ nout: Int, _ w: UnsafeMutablePointer<Double>)
-    /// prev[k] = W[k, ·]·δ with the old weights, then W[k, ·] −= (η·a[k])·δ, for every row k (BP2 + BP4).
+    /// prev[k] = W[k, ·]·δ with the old weights (times σ′ = a[k](1 − a[k]) when `sigmoid`), then
+    /// W[k, ·] −= (η·a[k])·δ, for every row k (BP2 + BP4).
     static func dotThenUpdateRows(_ nin: Int, _ w: UnsafeMutablePointer<Double>, _ nout: Int, _ delta: UnsafePointer<Double>,
-                                  _ a: UnsafePointer<Double>, _ eta: Double, _ prev: UnsafeMutablePointer<Double>)
+                                  _ a: UnsafePointer<Double>, _ eta: Double, _ prev: UnsafeMutablePointer<Double>,
+                                         sigmoid: Bool)
     /// b[0..<n] −= η·δ (the bias step, one rounding each).
     static func biasStep(_ n: Int, _ eta: Double, _ delta: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>)
     /// out = σ(z) over n values.
@@ -47,8 +49,9 @@ public enum PortableKernels: KernelSet {
     }
     @inline(never)
     public static func dotThenUpdateRows(_ nin: Int, _ w: UnsafeMutablePointer<Double>, _ nout: Int, _ delta: UnsafePointer<Double>,
-                                         _ a: UnsafePointer<Double>, _ eta: Double, _ prev: UnsafeMutablePointer<Double>) {
-        RowKernels.dotThenUpdateRows(OneRounding.self, nin, w, nout, delta, a, eta, prev)
+                                         _ a: UnsafePointer<Double>, _ eta: Double, _ prev: UnsafeMutablePointer<Double>,
+                                         sigmoid: Bool) {
+        RowKernels.dotThenUpdateRows(OneRounding.self, nin, w, nout, delta, a, eta, prev, sigmoid: sigmoid)
     }
     @inline(never)
     public static func biasStep(_ n: Int, _ eta: Double, _ delta: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>) {

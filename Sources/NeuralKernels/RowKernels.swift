@@ -192,14 +192,23 @@ public enum RowKernels {
         }
     }
 
+    /// δ⁽ˡ⁻¹⁾ₖ from the sum s = W[k, ·]·δ: s·σ′ = s·(a(1 − a)) when the layer below is a sigmoid layer
+    /// (the same product as `Kernels.multiplyDerivative`), else s (its derivative is applied after).
+    @inlinable @inline(__always)
+    public static func sigmoidPrime(_ s: Double, _ a: Double, _ sigmoid: Bool) -> Double {
+        sigmoid ? s * (a * (1 - a)) : s
+    }
+
     /// The fused BP2 + BP4 of per-sample SGD over a whole layer: for every row k of W (nin×nout),
-    /// prev[k] = W[k, ·]·δ with the old weights, then W[k, ·] ← W[k, ·] − (η·a[k])·δ. Same sums and
+    /// prev[k] = W[k, ·]·δ with the old weights (times σ′ when `sigmoid`), then
+    /// W[k, ·] ← W[k, ·] − (η·a[k])·δ. Same sums and
     /// roundings as `dotThenAxpy` row by row; when nout ≤ 16 the δ stays in registers.
     @inlinable @inline(__always)
     public static func dotThenUpdateRows<R: Rounding>(_: R.Type, _ nin: Int, _ w: UnsafeMutablePointer<Double>, _ nout: Int, _ delta: UnsafePointer<Double>,
-                                  _ a: UnsafePointer<Double>, _ eta: Double, _ prev: UnsafeMutablePointer<Double>) {
+                                  _ a: UnsafePointer<Double>, _ eta: Double, _ prev: UnsafeMutablePointer<Double>,
+                                                      sigmoid: Bool) {
         guard nout <= 16 else {
-            for k in 0..<nin { prev[k] = dotThenAxpy(R.self, nout, w + k &* nout, delta, eta * a[k]) }
+            for k in 0..<nin { prev[k] = sigmoidPrime(dotThenAxpy(R.self, nout, w + k &* nout, delta, eta * a[k]), a[k], sigmoid) }
             return
         }
         let blocks = nout &>> 3                     // 0, 1 or 2 blocks of 8 columns
@@ -227,7 +236,7 @@ public enum RowKernels {
                 row[j] = R.multiplyAdd(row[j], -c, delta[j])
                 j &+= 1
             }
-            prev[k] = s
+            prev[k] = sigmoidPrime(s, a[k], sigmoid)
         }
     }
 

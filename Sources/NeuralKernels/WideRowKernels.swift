@@ -88,19 +88,19 @@ extension RowKernels {
     @inlinable @inline(__always)
     public static func dotThenUpdateRows8<R: Rounding>(_: R.Type, _ nin: Int, _ w: UnsafeMutablePointer<Double>, _ nout: Int,
                                                        _ delta: UnsafePointer<Double>, _ a: UnsafePointer<Double>, _ eta: Double,
-                                                       _ prev: UnsafeMutablePointer<Double>) {
+                                                       _ prev: UnsafeMutablePointer<Double>, sigmoid: Bool) {
         if nout > 16 {
-            for k in 0..<nin { prev[k] = dotThenAxpy8(R.self, nout, w + k &* nout, delta, eta * a[k]) }
+            for k in 0..<nin { prev[k] = sigmoidPrime(dotThenAxpy8(R.self, nout, w + k &* nout, delta, eta * a[k]), a[k], sigmoid) }
             return
         }
-        guard nout == 16 else { return dotThenUpdateRows(R.self, nin, w, nout, delta, a, eta, prev) }
+        guard nout == 16 else { return dotThenUpdateRows(R.self, nin, w, nout, delta, a, eta, prev, sigmoid: sigmoid) }
         let dLow = load8(delta), dHigh = load8(delta + 8)
         for k in 0..<nin {
             let row = w + k &* 16
             let cc = SIMD8<Double>(repeating: -(eta * a[k]))
             let wLow = load8(row), wHigh = load8(row + 8)
             let sums = R.multiplyAdd(wLow * dLow, wHigh, dHigh)
-            prev[k] = hsum(sums.lowHalf + sums.highHalf)
+            prev[k] = sigmoidPrime(hsum(sums.lowHalf + sums.highHalf), a[k], sigmoid)
             store8(R.multiplyAdd(wLow, cc, dLow), row)
             store8(R.multiplyAdd(wHigh, cc, dHigh), row + 8)
         }

@@ -25,8 +25,9 @@ public enum FusedKernels: KernelSet {
     }
     @inline(never) @_semantics("optimize.no.crossmodule")
     public static func dotThenUpdateRows(_ nin: Int, _ w: UnsafeMutablePointer<Double>, _ nout: Int, _ delta: UnsafePointer<Double>,
-                                         _ a: UnsafePointer<Double>, _ eta: Double, _ prev: UnsafeMutablePointer<Double>) {
-        RowKernels.dotThenUpdateRows(OneRounding.self, nin, w, nout, delta, a, eta, prev)
+                                         _ a: UnsafePointer<Double>, _ eta: Double, _ prev: UnsafeMutablePointer<Double>,
+                                         sigmoid: Bool) {
+        RowKernels.dotThenUpdateRows(OneRounding.self, nin, w, nout, delta, a, eta, prev, sigmoid: sigmoid)
     }
     @inline(never) @_semantics("optimize.no.crossmodule")
     public static func biasStep(_ n: Int, _ eta: Double, _ delta: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>) {
