@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Neural
+import NeuralKernels
+import NeuralKernelsFused
+import NeuralKernelsWide
 
 /// The engine's exp (`VectorMath`) against the C library's (glibc's exp is correctly rounded in
 /// all but rare cases, so "ulp apart from it" is within half an ulp of "ulp from the true value").
@@ -64,15 +67,28 @@ import Testing
         }
     }
 
-    @Test func lanesGiveTheSameBitsAsOneValue() {
-        let xs: [Double] = [-3.5, 0.25, 17, -700, 1e-300, -0.0, .infinity, .nan]
-        for i in stride(from: 0, to: xs.count, by: 4) {
-            let v = VectorMath.exp(SIMD4(xs[i], xs[i + 1], xs[i + 2], xs[i + 3]))
-            for j in 0..<4 {
-                let one = VectorMath.exp(xs[i + j])
-                #expect(v[j].bitPattern == one.bitPattern || (v[j].isNaN && one.isNaN), "lane \(j), x = \(xs[i + j])")
+    /// A row through `map` (vector instructions of the module's width, then single lanes) gives, in
+    /// every kernel set the processor runs, the bits of the scalar function element by element.
+    @Test(arguments: KernelChoice.allCases.filter(\.isUsable))
+    func rowsGiveTheBitsOfTheScalarFunction(set: KernelChoice) {
+        var rng = SeededRandom(seed: 11)
+        let specials: [Double] = [-3.5, 0.25, 17, -700, 708.5, -708.5, 745.2, -745.2, 1e-300, -0.0, 0, .infinity, -.infinity, .nan, 900, -900]
+        for n in 1...37 {
+            let z = (0..<n).map { i in i < specials.count && n % 3 == 0 ? specials[i] : rng.uniform(-40, 40) }
+            var sig = [Double](repeating: 0, count: n), th = sig
+            z.withUnsafeBufferPointer { zp in
+                sig.withUnsafeMutableBufferPointer { set.rows.sigmoid(n, zp.baseAddress!, $0.baseAddress!) }
+                th.withUnsafeMutableBufferPointer { set.rows.tanh(n, zp.baseAddress!, $0.baseAddress!) }
+            }
+            for i in 0..<n {
+                let s = VectorMath.sigmoid(z[i]), t = VectorMath.tanh(z[i])
+                #expect(sig[i].bitPattern == s.bitPattern || (sig[i].isNaN && s.isNaN), "\(set) σ(\(z[i])), row of \(n)")
+                #expect(th[i].bitPattern == t.bitPattern || (th[i].isNaN && t.isNaN), "\(set) tanh(\(z[i])), row of \(n)")
             }
         }
+        var e = [-1.0, 2, 800, -800, .nan]
+        e.withUnsafeMutableBufferPointer { VectorMath.map(VectorMath.Exp.self, 5, $0.baseAddress!, $0.baseAddress!) }
+        #expect(e[0] == VectorMath.exp(-1) && e[1] == VectorMath.exp(2) && e[2] == .infinity && e[3] == 0 && e[4].isNaN)
     }
 
     @Test func sigmoidOfTheEngineIsTheActivationsToTheBit() {
