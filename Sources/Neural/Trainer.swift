@@ -66,6 +66,7 @@ public struct Trainer: Sendable {
         engine.dropoutRNG = SeededRandom(seed: c.seed ^ 0xD809_0D80_9D80_9D80)
         var shuffler = SeededRandom(seed: c.seed)
         let fused = batchSize == 1 && !needsState && c.l1 == 0 && c.l2 == 0 && c.dropout == 0
+        if fused { xTrain.storage.withUnsafeBufferPointer { engine.listNonzeros($0.baseAddress!, rows: m) } }
         var order = Array(0..<m)
         var history = TrainingHistory()
         let snapshotAt = Set(c.snapshotEpochs)

@@ -85,6 +85,10 @@ final class TrainingEngine {
         layers.deinitialize(count: layerCount)
         layers.deallocate()
         nonzeroIndex.deallocate()
+        if let listed = nonzeroLists {
+            listed.index.deallocate()
+            listed.start.deallocate()
+        }
     }
 
     /// The parameters as a `Network` (same activations and bias settings as the original).
@@ -151,15 +155,15 @@ final class TrainingEngine {
     }
 
     /// The forward pass of one sample without dropout (per-sample SGD), the first layer over the
-    /// `count` nonzero inputs listed in `nonzeroIndex`, the others over every input.
-    func forwardSample<K: KernelSet>(_: K.Type, _ x: UnsafePointer<Double>, nonzeros count: Int) {
+    /// `count` nonzero inputs listed at `listed`, the others over every input.
+    func forwardSample<K: KernelSet>(_: K.Type, _ x: UnsafePointer<Double>, nonzeros listed: UnsafePointer<Int>, count: Int) {
         var inp = x
         for l in 0..<layerCount {
             let s = layers[l]
             let zl = s.z
             if s.biasMode != .none { zl.update(from: s.b, count: s.nout) } else { zl.update(repeating: 0, count: s.nout) }
             if l == 0 {
-                K.sparseRowTimesMatrix(inp, nonzeroIndex, count, s.w, s.nout, zl)
+                K.sparseRowTimesMatrix(inp, listed, count, s.w, s.nout, zl)
             } else {
                 K.denseRowTimesMatrix(inp, s.nin, s.w, s.nout, zl)
             }
@@ -296,17 +300,43 @@ final class TrainingEngine {
     private func sgdSamples<K: KernelSet>(_ k: K.Type, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
                                           order: UnsafePointer<Int>, count: Int, learningRate eta: Double) {
         let d0 = sizes[0], dL = outputSize
-        for r in 0..<count { sgdSample(k, x + order[r] &* d0, y + order[r] &* dL, learningRate: eta) }
+        for r in 0..<count {
+            let i = order[r], xi = x + i &* d0
+            if let listed = nonzeroLists {
+                sgdSample(k, xi, y + i &* dL, nonzeros: listed.index + listed.start[i], count: listed.start[i &+ 1] &- listed.start[i],
+                          learningRate: eta)
+            } else {
+                let n0 = RowKernels.nonzeros(xi, d0, nonzeroIndex)
+                sgdSample(k, xi, y + i &* dL, nonzeros: nonzeroIndex, count: n0, learningRate: eta)
+            }
+        }
+    }
+
+    /// Each row's nonzero inputs (`RowKernels.nonzeros`), listed once for the whole training when
+    /// per-sample SGD visits every row every epoch: row i's are index[start[i]..<start[i + 1]].
+    private(set) var nonzeroLists: (index: UnsafeMutablePointer<Int>, start: UnsafeMutablePointer<Int>)?
+
+    /// Lists the nonzero inputs of the m rows of x once (when m·d⁽⁰⁾ ≤ 2²³, at most 64 MB; larger
+    /// data sets list them per sample).
+    func listNonzeros(_ x: UnsafePointer<Double>, rows m: Int) {
+        let d0 = sizes[0]
+        guard nonzeroLists == nil, m > 0, m &* d0 <= 1 << 23 else { return }
+        var total = 0
+        for i in 0..<m { total &+= RowKernels.nonzeros(x + i &* d0, d0, nonzeroIndex) }
+        let index = UnsafeMutablePointer<Int>.allocate(capacity: max(total, 1))
+        let start = UnsafeMutablePointer<Int>.allocate(capacity: m &+ 1)
+        start[0] = 0
+        for i in 0..<m { start[i &+ 1] = start[i] &+ RowKernels.nonzeros(x + i &* d0, d0, index + start[i]) }
+        nonzeroLists = (index, start)
     }
 
     /// Forward, backward and update for one sample with plain SGD, in one pass over each W:
     /// for every row k of W⁽ˡ⁾ the old weights give δ⁽ˡ⁻¹⁾ₖ (BP2), then the row is updated
     /// (BP4 with η folded in). The numbers of backward + update, with each multiply-add rounded
-    /// once (`KernelSet`).
-    func sgdSample<K: KernelSet>(_: K.Type, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, learningRate eta: Double) {
-        // The nonzero inputs, listed once for the first layer's a·W and its update.
-        let n0 = RowKernels.nonzeros(x, sizes[0], nonzeroIndex)
-        forwardSample(K.self, x, nonzeros: n0)
+    /// once (`KernelSet`). `listed` holds the indices of x's `n0` nonzero inputs.
+    func sgdSample<K: KernelSet>(_: K.Type, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>,
+                                 nonzeros listed: UnsafePointer<Int>, count n0: Int, learningRate eta: Double) {
+        forwardSample(K.self, x, nonzeros: listed, count: n0)
         if trackRunning { accumulate(output, y, rows: 1, classes: runningClasses, total: &runningLoss, correct: &runningCorrect) }
         outputDelta(y, rows: 1, scaleRows: 1)
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
@@ -318,7 +348,7 @@ final class TrainingEngine {
                 K.dotThenUpdateRows(nin, wl, nout, dl, p.a, eta, dp, sigmoid: sigmoid)
                 if !sigmoid { Kernels.multiplyDerivative(p.activation, p.z, p.a, dp, rows: 1, cols: nin) }
             } else {
-                K.sparseOuterUpdate(nonzeroIndex, n0, x, -eta, dl, nout, wl)
+                K.sparseOuterUpdate(listed, n0, x, -eta, dl, nout, wl)
             }
             guard s.biasTrainable else { continue }
             switch s.biasMode {
