@@ -8,9 +8,15 @@ import NeuralKernelsWide
 ///
 /// The arithmetic is that of `Network.backward` (Nielsen's four equations), with the loops written
 /// out over raw pointers; inputs that are exactly 0 (half of a digit's pixels) are skipped in
-/// a·W and in aᵀ·δ, which changes no result (per-sample SGD lists the first layer's nonzero inputs
-/// once per sample and runs the later layers, whose sigmoid/tanh inputs are never 0, densely).
-/// Activations go through `VectorMath` (the same exp as `Activation`, four lanes at a time).
+/// a·W and in aᵀ·δ, which changes no result (per-sample SGD lists each row's nonzero inputs once
+/// per training and runs the later layers, whose sigmoid/tanh inputs are never 0, densely).
+/// Activations go through `VectorMath` (the same exp as `Activation`).
+///
+/// Mini-batch, full-batch and evaluation run on `Kernels` (two roundings per multiply-add, as
+/// `Network.backward`). Per-sample SGD with plain SGD runs on a `KernelSet` (`KernelChoice.fastest`:
+/// portable, AVX2 or AVX-512 code), each multiply-add rounded once and the forward sums in two
+/// chains; every set gives the same bits (`KernelSetTests`), so a lesson trains to the same
+/// numbers on every machine. The two paths agree to about 1e-15, not to the bit.
 final class TrainingEngine {
     /// One layer's buffers and settings: trivial values only, so the hot loops touch no reference counts.
     struct LayerState {
