@@ -16,7 +16,7 @@ let wideKernelFlags: [SwiftSetting] = [.unsafeFlags(["-O"])]
 #endif
 
 // Data flows one way: Neural → (Canvas) → Figures → Typeset → Notebook / Exercises → nnbook.
-// Lower modules never import higher ones. Only Canvas talks to C.
+// Lower modules never import higher ones. Only Canvas talks to the C graphics libraries.
 let package = Package(
     name: "nnbook",
     platforms: [.macOS(.v13)],
@@ -43,7 +43,7 @@ let package = Package(
             name: "CPangoCairo", pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev"])]),
 
-        // Drawing surfaces (PDF, PNG, SVG), paths and Pango text. The only module that talks to C.
+        // Drawing surfaces (PDF, PNG, SVG), paths and Pango text. The only module that talks to Cairo and Pango.
         .target(name: "Canvas", dependencies: ["CCairo", "CPangoCairo"]),
 
         // Plots and diagrams described as values, drawn on a Canvas.

@@ -57,7 +57,7 @@ public struct Trainer: Sendable {
             throw TrainingError.invalidConfiguration("early stopping needs validation data (a validation set or a validation fraction)")
         }
 
-        let m = xTrain.rows, d0 = network.inputSize, dL = network.outputSize
+        let m = xTrain.rows
         let batchSize = c.batch.size(m)
         let classes = y.storage.allSatisfy { $0 == 0 || $0 == 1 }
         let needsState: Bool = { if case .sgd = c.optimizer { return false } else { return true } }()
