@@ -329,7 +329,8 @@ final class TrainingEngine {
         guard nonzeroLists == nil, m > 0, m &* d0 <= 1 << 23 else { return }
         var total = 0
         for i in 0..<m { total &+= RowKernels.nonzeros(x + i &* d0, d0, nonzeroIndex) }
-        let index = UnsafeMutablePointer<Int>.allocate(capacity: max(total, 1))
+        // + 1: `nonzeros` writes one slot past a row's list when the row ends with a 0.
+        let index = UnsafeMutablePointer<Int>.allocate(capacity: total &+ 1)
         let start = UnsafeMutablePointer<Int>.allocate(capacity: m &+ 1)
         start[0] = 0
         for i in 0..<m { start[i &+ 1] = start[i] &+ RowKernels.nonzeros(x + i &* d0, d0, index + start[i]) }

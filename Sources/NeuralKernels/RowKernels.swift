@@ -42,6 +42,7 @@ public enum RowKernels {
     /// Writes the indices k with x[k] ≠ 0 into `idx` and returns their count, without branches
     /// (half of a digit's pixels are 0, in no pattern a branch predictor could learn): the test is
     /// integer arithmetic on the bits, |x| ≠ 0 ⇔ (b | −b) has its top bit set, b = bits without the sign.
+    /// Every index is stored before the test, so `idx` needs room for count + 1 entries (n suffices).
     @inlinable @inline(__always)
     public static func nonzeros(_ x: UnsafePointer<Double>, _ n: Int, _ idx: UnsafeMutablePointer<Int>) -> Int {
         var c = 0
