@@ -166,18 +166,10 @@ final class TrainingEngine {
         var inp = x
         for l in 0..<layerCount {
             let s = layers[l]
-            let zl = s.z
-            if s.biasMode != .none { zl.update(from: s.b, count: s.nout) } else { zl.update(repeating: 0, count: s.nout) }
-            if l == 0 {
-                K.sparseRowTimesMatrix(inp, listed, count, s.w, s.nout, zl)
-            } else {
-                K.denseRowTimesMatrix(inp, s.nin, s.w, s.nout, zl)
-            }
-            switch s.activation.kind {
-            case .sigmoid: K.sigmoid(s.nout, zl, s.a)
-            case .tanh: K.tanh(s.nout, zl, s.a)
-            default: Kernels.activate(s.activation, zl, s.a, rows: 1, cols: s.nout)
-            }
+            let f: RowActivation = s.activation.kind == .sigmoid ? .sigmoid : s.activation.kind == .tanh ? .tanh : .other
+            K.forwardLayer(inp, l == 0 ? listed : nil, l == 0 ? count : s.nin, s.w, s.biasMode != .none ? UnsafePointer(s.b) : nil,
+                           s.nout, s.z, s.a, f)
+            if f == .other { Kernels.activate(s.activation, s.z, s.a, rows: 1, cols: s.nout) }
             inp = UnsafePointer(s.a)
         }
     }
@@ -349,19 +341,16 @@ final class TrainingEngine {
         for l in stride(from: layerCount - 1, through: 0, by: -1) {
             let s = layers[l]
             let nin = s.nin, nout = s.nout, dl = s.d, wl = s.w
+            let bias = s.biasTrainable && s.biasMode == .perNeuron ? s.b : nil
             if l > 0 {
                 let p = layers[l - 1], dp = p.d
                 let sigmoid = p.activation.kind == .sigmoid
-                K.dotThenUpdateRows(nin, wl, nout, dl, p.a, eta, dp, sigmoid: sigmoid)
+                K.backwardLayer(nin, wl, nout, dl, p.a, eta, dp, sigmoid: sigmoid, bias: bias)
                 if !sigmoid { Kernels.multiplyDerivative(p.activation, p.z, p.a, dp, rows: 1, cols: nin) }
             } else {
-                K.sparseOuterUpdate(listed, n0, x, -eta, dl, nout, wl)
+                K.firstLayerUpdate(listed, n0, x, eta, dl, nout, wl, bias: bias)
             }
-            guard s.biasTrainable else { continue }
-            switch s.biasMode {
-            case .none: break
-            case .perNeuron: K.biasStep(nout, eta, dl, s.b)
-            case .shared:
+            if s.biasTrainable && s.biasMode == .shared {
                 var total = 0.0
                 for j in 0..<nout { total += dl[j] }
                 s.b.update(repeating: s.b[0] - eta * total, count: nout)

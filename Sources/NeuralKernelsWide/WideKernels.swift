@@ -7,38 +7,21 @@ import NeuralKernels
 /// `FusedKernels`; `@inline(never)` and out of cross-module optimisation as `FusedKernels` is.
 public enum WideKernels: KernelSet {
     @inline(never) @_semantics("optimize.no.crossmodule")
-    public static func sparseRowTimesMatrix(_ x: UnsafePointer<Double>, _ idx: UnsafePointer<Int>, _ count: Int,
-                                            _ w: UnsafePointer<Double>, _ nout: Int, _ z: UnsafeMutablePointer<Double>) {
-        RowKernels.accumulateRowsPaired8(OneRounding.self, count, { idx[$0] }, x, w, nout, z)
+    public static func forwardLayer(_ x: UnsafePointer<Double>, _ idx: UnsafePointer<Int>?, _ count: Int, _ w: UnsafePointer<Double>,
+                                    _ b: UnsafePointer<Double>?, _ nout: Int, _ z: UnsafeMutablePointer<Double>,
+                                    _ a: UnsafeMutablePointer<Double>, _ f: RowActivation) {
+        RowKernels.forwardLayer(OneRounding.self, wide: true, x, idx, count, w, b, nout, z, a, f)
     }
     @inline(never) @_semantics("optimize.no.crossmodule")
-    public static func denseRowTimesMatrix(_ x: UnsafePointer<Double>, _ nin: Int, _ w: UnsafePointer<Double>, _ nout: Int,
-                                           _ z: UnsafeMutablePointer<Double>) {
-        RowKernels.accumulateRowsPaired8(OneRounding.self, nin, { $0 }, x, w, nout, z)
+    public static func backwardLayer(_ nin: Int, _ w: UnsafeMutablePointer<Double>, _ nout: Int, _ delta: UnsafePointer<Double>,
+                                     _ a: UnsafePointer<Double>, _ eta: Double, _ prev: UnsafeMutablePointer<Double>,
+                                     sigmoid: Bool, bias b: UnsafeMutablePointer<Double>?) {
+        RowKernels.backwardLayer(OneRounding.self, wide: true, nin, w, nout, delta, a, eta, prev, sigmoid: sigmoid, bias: b)
     }
     @inline(never) @_semantics("optimize.no.crossmodule")
-    public static func sparseOuterUpdate(_ idx: UnsafePointer<Int>, _ count: Int, _ x: UnsafePointer<Double>, _ a: Double,
-                                         _ delta: UnsafePointer<Double>, _ nout: Int, _ w: UnsafeMutablePointer<Double>) {
-        RowKernels.sparseOuterUpdate8(OneRounding.self, idx, count, x, a, delta, nout, w)
-    }
-    @inline(never) @_semantics("optimize.no.crossmodule")
-    public static func dotThenUpdateRows(_ nin: Int, _ w: UnsafeMutablePointer<Double>, _ nout: Int, _ delta: UnsafePointer<Double>,
-                                         _ a: UnsafePointer<Double>, _ eta: Double, _ prev: UnsafeMutablePointer<Double>,
-                                         sigmoid: Bool) {
-        RowKernels.dotThenUpdateRows8(OneRounding.self, nin, w, nout, delta, a, eta, prev, sigmoid: sigmoid)
-    }
-    @inline(never) @_semantics("optimize.no.crossmodule")
-    public static func biasStep(_ n: Int, _ eta: Double, _ delta: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>) {
-        RowKernels.biasStep(n, eta, delta, b)
-    }
-    @inline(never) @_semantics("optimize.no.crossmodule")
-    public static func sigmoid(_ n: Int, _ z: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        VectorMath.map(VectorMath.Sigmoid.self, n, z, out)
-    }
-    @inline(never) @_semantics("optimize.no.crossmodule")
-    public static func tanh(_ n: Int, _ z: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
-        VectorMath.map(VectorMath.Tanh.self, n, z, out)
+    public static func firstLayerUpdate(_ idx: UnsafePointer<Int>, _ count: Int, _ x: UnsafePointer<Double>, _ eta: Double,
+                                        _ delta: UnsafePointer<Double>, _ nout: Int, _ w: UnsafeMutablePointer<Double>,
+                                        bias b: UnsafeMutablePointer<Double>?) {
+        RowKernels.firstLayerUpdate(OneRounding.self, wide: true, idx, count, x, eta, delta, nout, w, bias: b)
     }
 }
-
-// x

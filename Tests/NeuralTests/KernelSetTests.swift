@@ -71,8 +71,9 @@ extension KernelChoice {
         }
     }
 
-    /// The forward rows: z_j = (b_j + Σ x·w over the 1st, 3rd, … listed inputs) + (Σ over the 2nd, 4th, …),
-    /// each product-and-add one fused multiply-add, for widths reaching every block of the loops.
+    /// The forward layer: z_j = (b_j + Σ x·w over the 1st, 3rd, … listed inputs) + (Σ over the 2nd, 4th, …),
+    /// each product-and-add one fused multiply-add (b_j = 0 without a bias), for widths reaching every
+    /// block of the loops; then a = σ(z).
     @Test(arguments: [1, 2, 3, 5, 8, 10, 13, 16, 21, 32, 37, 48])
     func forwardRowsAreTwoChainsOfFusedMultiplyAdds(nout: Int) {
         let nin = 11
@@ -89,26 +90,31 @@ extension KernelChoice {
             }
             expected[j] = a + c
         }
-        var dense = b
+        var dense = b, noBias = b
         for j in 0..<nout {
-            var a = b[j], c = 0.0
+            var a = b[j], c = 0.0, a0 = 0.0
             for k in 0..<nin {
-                if k % 2 == 0 { a = fma(x[k], w[k * nout + j], a) } else { c = fma(x[k], w[k * nout + j], c) }
-            }
-            dense[j] = a + c
-        }
-        for set in Self.usable {
-            var z = b, zd = b
-            x.withUnsafeBufferPointer { xp in
-                w.withUnsafeBufferPointer { wp in
-                    listed.withUnsafeBufferPointer { ip in
-                        set.rows.sparseRowTimesMatrix(xp.baseAddress!, ip.baseAddress!, listed.count, wp.baseAddress!, nout, &z)
-                    }
-                    set.rows.denseRowTimesMatrix(xp.baseAddress!, nin, wp.baseAddress!, nout, &zd)
+                if k % 2 == 0 {
+                    a = fma(x[k], w[k * nout + j], a)
+                    a0 = fma(x[k], w[k * nout + j], a0)
+                } else {
+                    c = fma(x[k], w[k * nout + j], c)
                 }
             }
+            dense[j] = a + c
+            noBias[j] = a0 + c
+        }
+        for set in Self.usable {
+            var z = b, zd = b, zn = b, a = b
+            listed.withUnsafeBufferPointer { ip in
+                set.rows.forwardLayer(x, ip.baseAddress!, listed.count, w, b, nout, &z, &a, .other)
+            }
+            set.rows.forwardLayer(x, nil, nin, w, b, nout, &zd, &a, .other)
+            set.rows.forwardLayer(x, nil, nin, w, nil, nout, &zn, &a, .sigmoid)
             #expect(Self.differing(z, expected) == 0, "\(set) sparse, \(nout) columns")
             #expect(Self.differing(zd, dense) == 0, "\(set) dense, \(nout) columns")
+            #expect(Self.differing(zn, noBias) == 0, "\(set) dense without a bias, \(nout) columns")
+            #expect(Self.differing(a, noBias.map(VectorMath.sigmoid)) == 0, "\(set) σ of the layer, \(nout) columns")
         }
     }
 
@@ -132,13 +138,14 @@ extension KernelChoice {
         for set in Self.usable {
             var w1 = w, w2 = w, w3 = w
             var prev = [Double](repeating: 0, count: nin), prevSig = prev
+            var b1 = delta.map { $0 * 2 }, b2 = b1
             x.withUnsafeBufferPointer { xp in
                 listed.withUnsafeBufferPointer { ip in
-                    set.rows.sparseOuterUpdate(ip.baseAddress!, listed.count, xp.baseAddress!, -eta, delta, nout, &w1)
+                    set.rows.firstLayerUpdate(ip.baseAddress!, listed.count, xp.baseAddress!, eta, delta, nout, &w1, bias: &b1)
                 }
             }
-            set.rows.dotThenUpdateRows(nin, &w2, nout, delta, a, eta, &prev, sigmoid: false)
-            set.rows.dotThenUpdateRows(nin, &w3, nout, delta, a, eta, &prevSig, sigmoid: true)
+            set.rows.backwardLayer(nin, &w2, nout, delta, a, eta, &prev, sigmoid: false, bias: &b2)
+            set.rows.backwardLayer(nin, &w3, nout, delta, a, eta, &prevSig, sigmoid: true, bias: nil)
             #expect(Self.differing(w1, outer) == 0, "\(set) first-layer update, \(nout) columns")
             #expect(Self.differing(w2, rows) == 0, "\(set) row update, \(nout) columns")
             #expect(Self.differing(w3, w2) == 0)
@@ -149,9 +156,8 @@ extension KernelChoice {
                 #expect(prevSig[k].bitPattern == (prev[k] * (a[k] * (1 - a[k]))).bitPattern)
             }
             firstPrev.append(prev.map(\.bitPattern))
-            var b = delta.map { $0 * 2 }
-            set.rows.biasStep(nout, eta, delta, &b)
-            #expect(Self.differing(b, (0..<nout).map { fma(-eta, delta[$0], delta[$0] * 2) }) == 0, "\(set) bias step")
+            let stepped = (0..<nout).map { fma(-eta, delta[$0], delta[$0] * 2) }
+            #expect(Self.differing(b1, stepped) == 0 && Self.differing(b2, stepped) == 0, "\(set) bias step")
         }
         #expect(Set(firstPrev).count == 1, "the sets' BP2 sums differ")
     }

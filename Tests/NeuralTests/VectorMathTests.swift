@@ -67,19 +67,18 @@ import NeuralKernelsWide
         }
     }
 
-    /// A row through `map` (vector instructions of the module's width, then single lanes) gives, in
-    /// every kernel set the processor runs, the bits of the scalar function element by element.
+    /// A row through a kernel set's layer (`map`: vector instructions of the module's width, then
+    /// single lanes) gives, in every set the processor runs, the bits of the scalar function.
     @Test(arguments: KernelChoice.allCases.filter(\.isUsable))
     func rowsGiveTheBitsOfTheScalarFunction(set: KernelChoice) {
         var rng = SeededRandom(seed: 11)
         let specials: [Double] = [-3.5, 0.25, 17, -700, 708.5, -708.5, 745.2, -745.2, 1e-300, -0.0, 0, .infinity, -.infinity, .nan, 900, -900]
         for n in 1...37 {
             let z = (0..<n).map { i in i < specials.count && n % 3 == 0 ? specials[i] : rng.uniform(-40, 40) }
-            var sig = [Double](repeating: 0, count: n), th = sig
-            z.withUnsafeBufferPointer { zp in
-                sig.withUnsafeMutableBufferPointer { set.rows.sigmoid(n, zp.baseAddress!, $0.baseAddress!) }
-                th.withUnsafeMutableBufferPointer { set.rows.tanh(n, zp.baseAddress!, $0.baseAddress!) }
-            }
+            // A layer without inputs: z = b + (nothing) = b, then a = f(z).
+            var sig = [Double](repeating: 0, count: n), th = sig, zs = sig
+            set.rows.forwardLayer(z, nil, 0, z, z, n, &zs, &sig, .sigmoid)
+            set.rows.forwardLayer(z, nil, 0, z, z, n, &zs, &th, .tanh)
             for i in 0..<n {
                 let s = VectorMath.sigmoid(z[i]), t = VectorMath.tanh(z[i])
                 #expect(sig[i].bitPattern == s.bitPattern || (sig[i].isNaN && s.isNaN), "\(set) σ(\(z[i])), row of \(n)")
