@@ -30,19 +30,19 @@ public protocol KernelSet {
 /// loop in `RowKernels`, so the loop is compiled here, for this module's instruction set; `FusedKernels`
 /// makes the same calls in a module compiled for AVX2 and FMA, `WideKernels` the eight-lane ones.
 public enum PortableKernels: KernelSet {
-    @inline(never)
+    @inline(never) @_semantics("optimize.no.crossmodule")
     public static func forwardLayer(_ x: UnsafePointer<Double>, _ idx: UnsafePointer<Int>?, _ count: Int, _ w: UnsafePointer<Double>,
                                     _ b: UnsafePointer<Double>?, _ nout: Int, _ z: UnsafeMutablePointer<Double>,
                                     _ a: UnsafeMutablePointer<Double>, _ f: RowActivation) {
         RowKernels.forwardLayer(OneRounding.self, wide: false, x, idx, count, w, b, nout, z, a, f)
     }
-    @inline(never)
+    @inline(never) @_semantics("optimize.no.crossmodule")
     public static func backwardLayer(_ nin: Int, _ w: UnsafeMutablePointer<Double>, _ nout: Int, _ delta: UnsafePointer<Double>,
                                      _ a: UnsafePointer<Double>, _ eta: Double, _ prev: UnsafeMutablePointer<Double>,
                                      sigmoid: Bool, bias b: UnsafeMutablePointer<Double>?) {
         RowKernels.backwardLayer(OneRounding.self, wide: false, nin, w, nout, delta, a, eta, prev, sigmoid: sigmoid, bias: b)
     }
-    @inline(never)
+    @inline(never) @_semantics("optimize.no.crossmodule")
     public static func firstLayerUpdate(_ idx: UnsafePointer<Int>, _ count: Int, _ x: UnsafePointer<Double>, _ eta: Double,
                                         _ delta: UnsafePointer<Double>, _ nout: Int, _ w: UnsafeMutablePointer<Double>,
                                         bias b: UnsafeMutablePointer<Double>?) {

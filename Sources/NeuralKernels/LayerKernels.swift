@@ -9,7 +9,7 @@ public enum RowActivation: Sendable {
 /// step). One call per layer and direction, so a step of a three-layer network makes six calls.
 /// `wide` chooses the eight-lane loops (the same bits as the four-lane ones).
 extension RowKernels {
-    @inlinable @inline(__always)
+    @_transparent
     public static func forwardLayer<R: Rounding>(_: R.Type, wide: Bool, _ x: UnsafePointer<Double>, _ idx: UnsafePointer<Int>?,
                                                  _ count: Int, _ w: UnsafePointer<Double>, _ b: UnsafePointer<Double>?, _ nout: Int,
                                                  _ z: UnsafeMutablePointer<Double>, _ a: UnsafeMutablePointer<Double>,
@@ -27,7 +27,7 @@ extension RowKernels {
         }
     }
 
-    @inlinable @inline(__always)
+    @_transparent
     public static func backwardLayer<R: Rounding>(_: R.Type, wide: Bool, _ nin: Int, _ w: UnsafeMutablePointer<Double>, _ nout: Int,
                                                   _ delta: UnsafePointer<Double>, _ a: UnsafePointer<Double>, _ eta: Double,
                                                   _ prev: UnsafeMutablePointer<Double>, sigmoid: Bool, bias b: UnsafeMutablePointer<Double>?) {
@@ -39,7 +39,7 @@ extension RowKernels {
         if let b { biasStep(nout, eta, delta, b) }
     }
 
-    @inlinable @inline(__always)
+    @_transparent
     public static func firstLayerUpdate<R: Rounding>(_: R.Type, wide: Bool, _ idx: UnsafePointer<Int>, _ count: Int,
                                                      _ x: UnsafePointer<Double>, _ eta: Double, _ delta: UnsafePointer<Double>,
                                                      _ nout: Int, _ w: UnsafeMutablePointer<Double>, bias b: UnsafeMutablePointer<Double>?) {

@@ -64,7 +64,7 @@ extension RowKernels {
 
     /// z[0..<nout] = b + Σₜ x[at(t)]·W[at(t), ·] in two chains (b = 0 when nil), four lanes at a time
     /// (16, 8, 4, 2, 1 columns).
-    @inlinable @inline(__always)
+    @_transparent
     public static func accumulateRowsPaired<R: Rounding>(_: R.Type, _ count: Int, _ at: (Int) -> Int, _ x: UnsafePointer<Double>,
                                                          _ w: UnsafePointer<Double>, _ nout: Int, _ b: UnsafePointer<Double>?,
                                                          _ z: UnsafeMutablePointer<Double>) {
@@ -77,7 +77,7 @@ extension RowKernels {
     }
 
     /// `accumulateRowsPaired` eight lanes at a time (32, 16, 8 columns, then as four lanes): the same bits.
-    @inlinable @inline(__always)
+    @_transparent
     public static func accumulateRowsPaired8<R: Rounding>(_: R.Type, _ count: Int, _ at: (Int) -> Int, _ x: UnsafePointer<Double>,
                                                           _ w: UnsafePointer<Double>, _ nout: Int, _ b: UnsafePointer<Double>?,
                                                          _ z: UnsafeMutablePointer<Double>) {

@@ -58,14 +58,13 @@ public enum RowKernels {
     /// row-major), with z held in registers 16 columns at a time (then 8, 4, 2, 1).
     @inlinable @inline(__always)
     public static func accumulateRows<R: Rounding>(_: R.Type, _ count: Int, _ at: (Int) -> Int, _ x: UnsafePointer<Double>, _ w: UnsafePointer<Double>,
-                                                   _ nout: Int, _ z: UnsafeMutablePointer<Double>, stride: Int? = nil) {
-        let stride = stride ?? nout
+                                                   _ nout: Int, _ z: UnsafeMutablePointer<Double>) {
         var j = 0
         while j &+ 16 <= nout {
             var a0 = load4(z + j), a1 = load4(z + j + 4), a2 = load4(z + j + 8), a3 = load4(z + j + 12)
             for t in 0..<count {
                 let k = at(t)
-                let vv = SIMD4<Double>(repeating: x[k]), r = w + (k &* stride &+ j)
+                let vv = SIMD4<Double>(repeating: x[k]), r = w + (k &* nout &+ j)
                 a0 = R.multiplyAdd(a0, vv, load4(r))
                 a1 = R.multiplyAdd(a1, vv, load4(r + 4))
                 a2 = R.multiplyAdd(a2, vv, load4(r + 8))
@@ -78,7 +77,7 @@ public enum RowKernels {
             var a0 = load4(z + j), a1 = load4(z + j + 4)
             for t in 0..<count {
                 let k = at(t)
-                let vv = SIMD4<Double>(repeating: x[k]), r = w + (k &* stride &+ j)
+                let vv = SIMD4<Double>(repeating: x[k]), r = w + (k &* nout &+ j)
                 a0 = R.multiplyAdd(a0, vv, load4(r))
                 a1 = R.multiplyAdd(a1, vv, load4(r + 4))
             }
@@ -89,7 +88,7 @@ public enum RowKernels {
             var a0 = load4(z + j)
             for t in 0..<count {
                 let k = at(t)
-                a0 = R.multiplyAdd(a0, SIMD4<Double>(repeating: x[k]), load4(w + (k &* stride &+ j)))
+                a0 = R.multiplyAdd(a0, SIMD4<Double>(repeating: x[k]), load4(w + (k &* nout &+ j)))
             }
             store4(a0, z + j)
             j &+= 4
@@ -98,7 +97,7 @@ public enum RowKernels {
             var a0 = load2(z + j)
             for t in 0..<count {
                 let k = at(t)
-                a0 = R.multiplyAdd(a0, SIMD2<Double>(repeating: x[k]), load2(w + (k &* stride &+ j)))
+                a0 = R.multiplyAdd(a0, SIMD2<Double>(repeating: x[k]), load2(w + (k &* nout &+ j)))
             }
             store2(a0, z + j)
             j &+= 2
@@ -107,7 +106,7 @@ public enum RowKernels {
             var a = z[j]
             for t in 0..<count {
                 let k = at(t)
-                a = R.multiplyAdd(a, x[k], w[k &* stride &+ j])
+                a = R.multiplyAdd(a, x[k], w[k &* nout &+ j])
             }
             z[j] = a
         }

@@ -3,47 +3,6 @@
 /// loops (each column's multiply-adds in input order; a dot product's partial sums combined in the
 /// same tree), so both give the same bits; columns left over go through the four-lane loops.
 extension RowKernels {
-    /// `accumulateRows` with z held in registers 32 columns at a time (then 16, 8).
-    @inlinable @inline(__always)
-    public static func accumulateRows8<R: Rounding>(_: R.Type, _ count: Int, _ at: (Int) -> Int, _ x: UnsafePointer<Double>,
-                                                    _ w: UnsafePointer<Double>, _ nout: Int, _ z: UnsafeMutablePointer<Double>) {
-        var j = 0
-        while j &+ 32 <= nout {
-            var a0 = load8(z + j), a1 = load8(z + j + 8), a2 = load8(z + j + 16), a3 = load8(z + j + 24)
-            for t in 0..<count {
-                let k = at(t)
-                let vv = SIMD8<Double>(repeating: x[k]), r = w + (k &* nout &+ j)
-                a0 = R.multiplyAdd(a0, vv, load8(r))
-                a1 = R.multiplyAdd(a1, vv, load8(r + 8))
-                a2 = R.multiplyAdd(a2, vv, load8(r + 16))
-                a3 = R.multiplyAdd(a3, vv, load8(r + 24))
-            }
-            store8(a0, z + j); store8(a1, z + j + 8); store8(a2, z + j + 16); store8(a3, z + j + 24)
-            j &+= 32
-        }
-        if j &+ 16 <= nout {
-            var a0 = load8(z + j), a1 = load8(z + j + 8)
-            for t in 0..<count {
-                let k = at(t)
-                let vv = SIMD8<Double>(repeating: x[k]), r = w + (k &* nout &+ j)
-                a0 = R.multiplyAdd(a0, vv, load8(r))
-                a1 = R.multiplyAdd(a1, vv, load8(r + 8))
-            }
-            store8(a0, z + j); store8(a1, z + j + 8)
-            j &+= 16
-        }
-        if j &+ 8 <= nout {
-            var a0 = load8(z + j)
-            for t in 0..<count {
-                let k = at(t)
-                a0 = R.multiplyAdd(a0, SIMD8<Double>(repeating: x[k]), load8(w + (k &* nout &+ j)))
-            }
-            store8(a0, z + j)
-            j &+= 8
-        }
-        if j < nout { accumulateRows(R.self, count, at, x, w + j, nout &- j, z + j, stride: nout) }
-    }
-
     /// `sparseOuterUpdate` with δ held in registers 32 columns at a time (then 16, 8).
     @inlinable @inline(__always)
     public static func sparseOuterUpdate8<R: Rounding>(_: R.Type, _ idx: UnsafePointer<Int>, _ count: Int, _ x: UnsafePointer<Double>,

@@ -1,6 +1,6 @@
 import NeuralKernels
 
-/// The per-sample SGD loops eight lanes at a time (`RowKernels.accumulateRows8` and its kin), compiled
+/// The per-sample SGD loops eight lanes at a time (`RowKernels.accumulateRowsPaired8` and its kin), compiled
 /// for x86-64 processors with AVX-512F and FMA (Intel server parts since Skylake-SP, AMD Zen 4 and 5):
 /// one instruction per eight multiply-adds. Built with `-mavx512f -mavx2 -mfma` on x86-64, so these
 /// functions may only run where `KernelChoice.wide.isUsable`. The same bits as `PortableKernels` and
