@@ -7,7 +7,7 @@ public enum CheckReport {
     static func section(_ step: Step) -> String {
         switch step {
         case .z, .a: return "Forward pass"
-        case .loss: return "Loss value"
+        case .loss: return "Loss"
         case .delta: return "Backward pass: δ"
         case .gradW, .gradB: return "Gradients"
         case .newW, .newB: return "Updated weights and biases"
