@@ -32,30 +32,40 @@ import Testing
             Issue.record("\(h.lesson): probes missing"); return
         }
 
-        // Table 8.2: loss after 20 epochs, final loss, accuracy.
-        let batch = h.row("Batch", count: 3), stochastic = h.row("Stochastic", count: 3), minibatch = h.row("Mini-batch (16)", count: 3)
-        guard batch.count == 3, stochastic.count == 3, minibatch.count == 3 else { Issue.record("\(h.lesson): Table 8.2 not found"); return }
+        // Table 8.2: final loss, accuracy.
+        let batch = h.row("Batch", count: 2), stochastic = h.row("Stochastic", count: 2), minibatch = h.row("Mini-batch (16)", count: 2)
+        guard batch.count == 2, stochastic.count == 2, minibatch.count == 2 else { Issue.record("\(h.lesson): Table 8.2 not found"); return }
         // The probes read the same runs the table prints.
-        #expect(printed(sgd[19]) == printed(stochastic[0]) && printed(sgd[199]) == printed(stochastic[1]), "\(h.lesson): probes and Table 8.2 disagree")
-        // "their loss falls faster per epoch: after 20 epochs as after 200, both are well below batch GD".
+        #expect(printed(full[199]) == printed(batch[0]) && printed(sgd[199]) == printed(stochastic[0]) && printed(mini[199]) == printed(minibatch[0]),
+                "\(h.lesson): probes and Table 8.2 disagree")
+        // "their loss falls faster per epoch: apart from brief spikes, their curves run well below batch
+        // GD's from the first epochs on": on average over the first 50 epochs and over the last 50 (a single
+        // epoch of SGD may be a spike; any shuffle seed from 1 to 10 keeps these averages below 0.67 and 0.38
+        // of batch GD's).
+        for (name, c) in [("SGD", sgd), ("mini-batch", mini)] {
+            let early = mean(c.prefix(50)), late = mean(c.suffix(50))
+            #expect(early <= 0.75 * mean(full.prefix(50)), "\(h.lesson): \(name)'s mean loss over epochs 1–50 \(early) is not well below batch GD's \(mean(full.prefix(50)))")
+            #expect(late <= 0.5 * mean(full.suffix(50)), "\(h.lesson): \(name)'s mean loss over epochs 151–200 \(late) is not well below batch GD's \(mean(full.suffix(50)))")
+        }
+        // "The table shows that SGD and mini-batch end far below batch GD".
         for (name, row) in [("SGD", stochastic), ("mini-batch", minibatch)] {
-            #expect(row[0] <= 0.8 * batch[0], "\(h.lesson): \(name)'s loss after 20 epochs \(row[0]) is not well below batch GD's \(batch[0])")
-            #expect(row[1] <= 0.6 * batch[1], "\(h.lesson): \(name)'s final loss \(row[1]) is not far below batch GD's \(batch[1])")
+            #expect(row[0] <= 0.6 * batch[0], "\(h.lesson): \(name)'s final loss \(row[0]) is not far below batch GD's \(batch[0])")
         }
         // "Their curves are jagged": they rise again many times in 200 epochs; batch GD's never does.
         #expect(rises(full) == 0, "\(h.lesson): batch GD's loss rises \(rises(full)) times")
         #expect(rises(sgd) >= 40 && rises(mini) >= 40, "\(h.lesson): SGD's loss rises \(rises(sgd)) times, mini-batch's \(rises(mini)): not jagged")
+        // "Mini-batch is the compromise: less noise than SGD": its curve climbs back less than half as far.
+        #expect(climb(mini) < 0.5 * climb(sgd), "\(h.lesson): mini-batch's loss climbs \(climb(mini)) in all, SGD's \(climb(sgd))")
         // "a spike or a dip in the last epoch sets the final loss … it does not show which of the two is
-        // better": over the last 20 epochs each curve swings by more than the gap between their final losses.
-        let swingSGD = spread(sgd.suffix(20)), swingMini = spread(mini.suffix(20))
-        #expect(swingSGD > abs(stochastic[1] - minibatch[1]) && swingMini > abs(stochastic[1] - minibatch[1]),
-                "\(h.lesson): the last 20 epochs swing by \(swingSGD) (SGD) and \(swingMini) (mini-batch), less than the gap between their final losses")
+        // better": over the last 20 epochs the curves swing by more than the gap between their final losses.
+        let swing = max(spread(sgd.suffix(20)), spread(mini.suffix(20))), gap = abs(stochastic[0] - minibatch[0])
+        #expect(swing > gap, "\(h.lesson): the last 20 epochs swing by at most \(swing), less than the gap \(gap) between the final losses")
 
         // "With η = 0.01 the loss after 200 epochs is still …; with η = 0.5 …; with η = 10 …".
         let rates = h.decimals(after: en ? "the loss after 200 epochs is still" : "mất mát sau 200 epoch vẫn còn", 3)
         guard rates.count == 3 else { return }
         let (slow, right, large) = (rates[0], rates[1], rates[2])
-        #expect(printed(right) == printed(batch[1]), "\(h.lesson): η = 0.5 is not Table 8.2's batch run")
+        #expect(printed(right) == printed(batch[0]), "\(h.lesson): η = 0.5 is not Table 8.2's batch run")
         #expect(slow > 1.5 * right, "\(h.lesson): η = 0.01 ends at \(slow), not far above η = 0.5's \(right)")
         #expect(large < right, "\(h.lesson): η = 10 ends at \(large), not lower than η = 0.5's \(right)")
         // "jumps far above the initial loss" (the first point of the η = 0.01 curve, one tiny step from it).
@@ -314,6 +324,12 @@ import Testing
 
 /// How many times a curve goes up from one recorded epoch to the next.
 func rises(_ curve: [Double]) -> Int { zip(curve, curve.dropFirst()).filter { $1 > $0 }.count }
+
+/// How far a curve goes up in all, adding every rise from one recorded epoch to the next.
+func climb(_ curve: [Double]) -> Double { zip(curve, curve.dropFirst()).map { max(0, $1 - $0) }.reduce(0, +) }
+
+/// The average.
+func mean<C: Collection>(_ values: C) -> Double where C.Element == Double { values.reduce(0, +) / Double(max(values.count, 1)) }
 
 /// The largest minus the smallest value.
 func spread<C: Collection>(_ values: C) -> Double where C.Element == Double { (values.max() ?? 0) - (values.min() ?? 0) }
