@@ -199,7 +199,8 @@ public enum ExerciseSheets {
         var formula: String { vi ? "Công thức" : "Formula" }
         var result: String { vi ? "Kết quả" : "Result" }
         var perNeuron: String { vi ? "Lan truyền tiến và δ" : "Forward pass and δ" }
-        var lossLine: String { vi ? "Hàm mất mát" : "Loss" }
+        /// The loss *value* E (the function is `loss`, named in the statement).
+        var lossLine: String { vi ? "Giá trị mất mát" : "Loss value" }
         var weightsHeading: String { vi ? "Gradient và trọng số mới (η·∂E/∂w trừ vào w)" : "Gradients and new weights (w′ = w − η·∂E/∂w)" }
         var workedHeading: String { vi ? "Từng bước" : "Step by step" }
         var fullPrecision: String { vi ? "Tính với độ chính xác đầy đủ." : "Work at full precision." }
@@ -228,7 +229,7 @@ public enum ExerciseSheets {
         func section(_ s: Step) -> String {
             switch s {
             case .z, .a: return vi ? "Lan truyền tiến" : "Forward pass"
-            case .loss: return vi ? "Hàm mất mát" : "Loss"
+            case .loss: return lossLine
             case .delta: return vi ? "Lan truyền ngược: δ" : "Backward pass: δ"
             case .gradW, .gradB: return vi ? "Gradient" : "Gradients"
             case .newW, .newB: return vi ? "Cập nhật trọng số" : "Updated weights"

@@ -18,6 +18,8 @@ struct Chunk {
     var firstBaseline: Double? = nil
     /// Chunks to set again at the top of a page when this one starts it (a table's header).
     var continuation: [Chunk] = []
+    /// On a table's first chunk (its caption, else its header): the height of the whole table.
+    var tableHeight: Double? = nil
     /// An entry for the contents: (level, text).
     var tocEntry: (level: Int, text: String)? = nil
 

@@ -2,7 +2,9 @@ import Canvas
 
 /// Breaks the vertical list into pages: a chunk goes on the current page if it fits; chunks marked
 /// keep-with-next go over together (no heading or caption at the foot of a page, no single first or
-/// last line of a paragraph); a table row starting a page brings its header with it.
+/// last line of a paragraph); a table row starting a page brings its header with it; a table that
+/// would fit on a page moves to the next one whole rather than split, unless most of this page
+/// would be left empty.
 struct Paginator {
     let height: Double
 
@@ -41,13 +43,25 @@ struct Paginator {
                 for h in c.continuation { place(h) }
             }
             // The keep-with-next chain starting here.
+            // `whole`: the chain up to the end of a table that starts in it.
             var chain = gap(c) + c.height
+            var whole = c.tableHeight.map { gap(c) + $0 }
             var k = i
             while chunks[k].keepWithNext && k + 1 < chunks.count && !chunks[k + 1].forceBreakBefore {
-                chain += chunks[k].spaceAfter + chunks[k + 1].spaceBefore + chunks[k + 1].height
+                let step = chunks[k].spaceAfter + chunks[k + 1].spaceBefore
+                if whole == nil, let t = chunks[k + 1].tableHeight { whole = chain + step + t }
+                chain += step + chunks[k + 1].height
                 k += 1
             }
             let hasContent = page.contains { !isContinuation($0) }
+            // A table that does not fit in what is left of the page but fits on a page of its own
+            // goes over whole (with what leads into it), unless that leaves most of this page empty:
+            // then it is split, and the table setter's keeps leave enough rows on each side.
+            if let w = whole, hasContent, y + w > height, w - gap(c) <= height,
+               height - y < Paginator.tableSplitRoom * height {
+                newPage()
+                continue
+            }
             // A figure that does not fit floats to the top of the next page; the text after it
             // fills this page first (figures never pass each other, so their numbers stay in order).
             if c.kind == .figure, hasContent, y + gap(c) + c.height > height, height - y > 0.15 * height {
@@ -85,6 +99,10 @@ struct Paginator {
         if !page.isEmpty { pages.append(page) }
         return pages
     }
+
+    /// A table that would fit on a page is split only when more than this share of the page is
+    /// left for it; otherwise it moves whole to the next page.
+    static let tableSplitRoom = 0.5
 
     /// What a deferred figure may let go ahead of it.
     static let floatsPast: Set<PageRegionKind> = [.paragraph, .listItem, .quote, .math]

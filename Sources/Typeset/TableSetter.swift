@@ -178,10 +178,11 @@ struct TableSetter {
             }
             var c = Chunk(height: h, items: r.items, kind: .table, label: label)
             if !head.isEmpty { c.continuation = [cont] }
-            // A short table stays whole; a long one leaves at least two rows on either side of a
-            // page break (never a lone first or last row under a repeated header).
-            let n = body.count
-            c.keepWithNext = i < n - 1 && (n <= TableSetter.keptWhole || i == 0 || i == n - 2)
+            // A page break leaves at least `rowsOnEachSide` rows on either side (never a stub of a
+            // table under its caption, nor a few rows under a repeated header); a table too short
+            // for that stays whole.
+            let n = body.count, m = TableSetter.rowsOnEachSide
+            c.keepWithNext = i < n - 1 && (i < m - 1 || i >= n - m)
             out.append(c)
         }
         if body.isEmpty, !out.isEmpty { out[out.count - 1].items.append(rule(out[out.count - 1].height, heavy)); out[out.count - 1].height += heavy }
@@ -189,12 +190,15 @@ struct TableSetter {
             out[0].spaceBefore = 0.8 * fonts.body
             out[out.count - 1].spaceAfter = 0.8 * fonts.body
             out[out.count - 1].keepWithNext = false
+            // The whole table, for the paginator's choice between splitting it and moving it on.
+            out[0].tableHeight = out.reduce(0) { $0 + $1.height }
         }
         return out
     }
 
-    /// Tables of at most this many body rows are never split across pages.
-    static let keptWhole = 6
+    /// A table split across pages keeps at least this many body rows on each page; one of fewer
+    /// than twice as many rows is never split.
+    static let rowsOnEachSide = 4
 
     private func measure(_ rows: [[String]], columns: Int, aligns: [Alignment], size: Double, bold: Bool) throws -> [[Cell]] {
         let font = RunFont(.serif, size: size, bold: bold)

@@ -22,8 +22,11 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Only run benchmarks whose key contains this text.")
     var only: String?
 
+    @Option(help: "The folder of lessons the build benchmarks build (vi/ and en/ inside).")
+    var lessons = "Lessons"
+
     func run() throws {
-        let selected = Benchmarks.all.filter { only == nil || $0.key.contains(only!) }
+        let selected = Benchmarks.all(lessons: lessons).filter { only == nil || $0.key.contains(only!) }
         var results: [(String, Double)] = []
         for b in selected {
             let value = try b.measure(max(1, repeats))
@@ -41,15 +44,16 @@ struct BenchCommand: ParsableCommand {
     }
 }
 
-/// One figure of the benchmark: `measure(repeats)` returns the median seconds (or a metric).
+/// One figure of the benchmark: `measure(repeats)` returns the median seconds (or a metric). A
+/// benchmark whose work fails throws (the bench then exits non-zero): a failed build has no time.
 struct Benchmark {
     let key: String
     let measure: (Int) throws -> Double
 }
 
 enum Benchmarks {
-    static var all: [Benchmark] {
-        NeuralBenchmarks.all + FigureBenchmarks.all + TypesetBenchmarks.all + NotebookBenchmarks.all
+    static func all(lessons: String) -> [Benchmark] {
+        NeuralBenchmarks.all + FigureBenchmarks.all + TypesetBenchmarks.all + NotebookBenchmarks.all(lessons: lessons)
     }
 
     /// Median wall time of `repeats` runs of `body`, in seconds.

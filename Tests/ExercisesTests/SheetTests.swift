@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import Typeset
 @testable import Exercises
 
 /// exercises.pdf, answers.pdf and the feedback sheet: pages, text (via pdftotext) and reproducibility.
@@ -55,6 +56,29 @@ final class SheetTests: XCTestCase {
         try ExerciseSheets.write(vs, language: .vi, seed: 21, to: again)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ex)), try Data(contentsOf: URL(fileURLWithPath: again + "/exercises.pdf")))
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: ans)), try Data(contentsOf: URL(fileURLWithPath: again + "/answers.pdf")))
+    }
+
+    /// E is a number: the sheets call it the loss *value* ("Giá trị mất mát"), never the loss
+    /// function ("Hàm mất mát"), which the statement names (half-sse, with its formula).
+    func testLossValueIsNotCalledTheLossFunction() throws {
+        let v = try ExerciseGenerator.generate(ExerciseOptions(sizes: [2, 3, 2], count: 1, seed: 21))[0]
+        func texts(_ blocks: [Block]) -> [String] {
+            blocks.compactMap {
+                switch $0 {
+                case .paragraph(let t): return t
+                case .heading(_, let t): return t
+                default: return nil
+                }
+            }
+        }
+        for (language, value, function) in [(Language.vi, "Giá trị mất mát", "Hàm mất mát"), (.en, "Loss value", "Loss:")] {
+            let w = ExerciseSheets.Words(language)
+            let exercise = texts(ExerciseSheets.exercisePage(v, w)), answers = texts(ExerciseSheets.answerPages(v, w))
+            XCTAssertTrue(exercise.contains { $0.hasPrefix("\(value): **E** = ") }, "\(language): \(exercise)")
+            XCTAssertTrue(answers.contains { $0.hasPrefix("\(value): **E** = ") }, "\(language): \(answers)")
+            XCTAssertTrue(answers.contains(value), "the worked steps' loss section: \(answers)")
+            XCTAssertFalse((exercise + answers).contains { $0.hasPrefix(function) }, "\(language)")
+        }
     }
 
     func testFeedbackSheetIsOnePage() throws {

@@ -34,6 +34,8 @@ struct LabelPlacer: Sendable {
     var candidates: Int = 39
     /// Distance under which a neighbouring label counts as crowding this one (a soft cost).
     var crowding: Double = 3.5
+    /// Distance under which another edge passing a label makes it ambiguous (a soft cost).
+    var nearEdge: Double = 3.0
 
     /// Label boxes (without padding) in the order of `requests`; nil where no place was found.
     func place(_ requests: [Request]) -> [Box?] {
@@ -54,17 +56,20 @@ struct LabelPlacer: Sendable {
                 if placed.contains(where: { $0.intersects(padded) }) { continue }
                 if blocked.contains(where: { $0.intersects(padded) }) { continue }
                 if obstacles.contains(where: { padded.intersects(circle: $0.center, radius: $0.radius) }) { continue }
-                var crossings = 0
+                var crossings = 0.0
+                let near = box.insetBy(-nearEdge, -nearEdge)
                 for (j, s) in segments.enumerated() where j != k {
                     // An edge sharing this label's source or target touches the box near that node
-                    // anyway; it still counts, as it is what makes a label ambiguous.
+                    // anyway; it still counts, as it is what makes a label ambiguous. One that only
+                    // grazes the label (within `nearEdge`) counts half: the label could be read as its.
                     if box.intersects(segmentFrom: s.0, to: s.1) { crossings += 1 }
+                    else if near.intersects(segmentFrom: s.0, to: s.1) { crossings += 0.5 }
                 }
                 // Labels packed edge to edge read as a table rather than as the edges' labels:
                 // a little room around each one is worth moving a bit along the edge.
                 let roomy = box.insetBy(-crowding, -crowding)
                 let crowded = placed.reduce(0) { $0 + ($1.intersects(roomy) ? 1 : 0) }
-                let cost = Double(crossings) + 0.35 * Double(crowded) + abs(t - r.preferredT) * 0.9
+                let cost = crossings + 0.35 * Double(crowded) + abs(t - r.preferredT) * 0.9
                 if best == nil || cost < best!.cost { best = (cost, box) }
             }
             if let b = best {
