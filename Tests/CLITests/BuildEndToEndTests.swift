@@ -121,7 +121,7 @@ private func shown(_ x: Double, _ digits: Int = 4) -> String {
         #expect(files.contains("vi/01-a/page-01.png") && files.contains("vi/01-a/fig-01.png") && files.contains("vi/01-a/fig-01.svg"))
         for f in files {
             var isDir: ObjCBool = false
-            fm.fileExists(atPath: dir + "/o1/" + f, isDirectory: &isDir)
+            _ = fm.fileExists(atPath: dir + "/o1/" + f, isDirectory: &isDir)
             if isDir.boolValue { continue }
             let a = fm.contents(atPath: dir + "/o1/" + f), b = fm.contents(atPath: dir + "/o2/" + f)
             #expect(a != nil && a == b, "\(f) differs between runs")
