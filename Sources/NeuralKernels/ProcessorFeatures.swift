@@ -7,12 +7,14 @@ import Darwin
 /// What the processor (and the operating system, which must save the vector registers) can run,
 /// for choosing a `KernelSet`. On Linux from glibc's own CPU feature table
 /// (`__x86_get_cpuid_feature_leaf`, glibc 2.33 and later, which counts a feature as active only when
-/// it is usable), on macOS from sysctl; on arm64 every processor has a fused multiply-add.
+/// it is usable), else from the flags of /proc/cpuinfo (some virtual machines leave avx2 and avx512f
+/// out of that list although the processor runs them, so it comes second); on macOS from sysctl; on
+/// arm64 every processor has a fused multiply-add.
 public enum ProcessorFeatures {
     /// AVX2 and FMA (x86-64 since Haswell, 2013, and AMD Zen), or arm64.
     public static let hasAVX2AndFMA: Bool = {
         #if arch(x86_64)
-        return x86Features(leaf1ECX: [12, 28], leaf7EBX: [5])         // FMA, AVX; AVX2
+        return has([.avx, .fma, .avx2])
         #else
         return true
         #endif
@@ -21,38 +23,68 @@ public enum ProcessorFeatures {
     /// AVX2, FMA and AVX-512F (512-bit vectors: Intel Skylake-SP and later server parts, AMD Zen 4 and 5).
     public static let hasAVX512: Bool = {
         #if arch(x86_64)
-        return hasAVX2AndFMA && x86Features(leaf1ECX: [], leaf7EBX: [16])  // AVX512F
+        return has([.avx, .fma, .avx2, .avx512f])
         #else
         return false
         #endif
     }()
 
     #if arch(x86_64)
-    /// True when every listed bit of CPUID leaf 1's ECX and leaf 7's EBX is active.
-    static func x86Features(leaf1ECX: [Int], leaf7EBX: [Int]) -> Bool {
+    /// A feature the kernel sets need: its bit in CPUID leaf 1's ECX or leaf 7's EBX, and its names
+    /// in /proc/cpuinfo and in macOS's sysctl.
+    struct Feature {
+        let leaf: Int, bit: Int, cpuinfo: String, sysctl: String
+        static let fma = Feature(leaf: 1, bit: 12, cpuinfo: "fma", sysctl: "hw.optional.fma")
+        static let avx = Feature(leaf: 1, bit: 28, cpuinfo: "avx", sysctl: "hw.optional.avx1_0")
+        static let avx2 = Feature(leaf: 7, bit: 5, cpuinfo: "avx2", sysctl: "hw.optional.avx2_0")
+        static let avx512f = Feature(leaf: 7, bit: 16, cpuinfo: "avx512f", sysctl: "hw.optional.avx512f")
+    }
+
+    static func has(_ features: [Feature]) -> Bool {
         #if os(Linux)
-        // struct cpuid_feature { unsigned cpuid_array[4]; unsigned active_array[4]; } (eax, ebx, ecx, edx),
-        // for CPUID_INDEX_1 = 0 and CPUID_INDEX_7 = 1 (<bits/platform/x86.h>).
-        typealias FeatureLeaf = @convention(c) (UInt32) -> UnsafeRawPointer?
-        guard let symbol = dlsym(nil, "__x86_get_cpuid_feature_leaf") else { return false }
-        let leaf = unsafeBitCast(symbol, to: FeatureLeaf.self)
-        guard let leaf1 = leaf(0), let leaf7 = leaf(1) else { return false }
-        let ecx1 = leaf1.load(fromByteOffset: 16 + 2 * 4, as: UInt32.self)
-        let ebx7 = leaf7.load(fromByteOffset: 16 + 1 * 4, as: UInt32.self)
-        return leaf1ECX.allSatisfy { ecx1 & (1 << UInt32($0)) != 0 } && leaf7EBX.allSatisfy { ebx7 & (1 << UInt32($0)) != 0 }
+        if let active = glibcActive(features) { return active }
+        guard let flags = cpuinfoFlags() else { return false }
+        return features.allSatisfy { flags.contains($0.cpuinfo) }
         #elseif canImport(Darwin)
-        func has(_ name: String) -> Bool {
+        return features.allSatisfy { f in
             var value: Int32 = 0
             var size = MemoryLayout<Int32>.size
-            return sysctlbyname(name, &value, &size, nil, 0) == 0 && value != 0
+            return sysctlbyname(f.sysctl, &value, &size, nil, 0) == 0 && value != 0
         }
-        let names = (leaf1ECX.contains(12) ? ["hw.optional.fma"] : []) + (leaf7EBX.contains(5) ? ["hw.optional.avx2_0"] : [])
-            + (leaf7EBX.contains(16) ? ["hw.optional.avx512f"] : [])
-        return names.allSatisfy(has)
         #else
         return false
         #endif
     }
+
+    #if os(Linux)
+    /// Whether glibc counts every feature active, or nil when this glibc has no feature table.
+    static func glibcActive(_ features: [Feature]) -> Bool? {
+        // struct cpuid_feature { unsigned cpuid_array[4]; unsigned active_array[4]; } (eax, ebx, ecx, edx),
+        // for CPUID_INDEX_1 = 0 and CPUID_INDEX_7 = 1 (<bits/platform/x86.h>).
+        typealias FeatureLeaf = @convention(c) (UInt32) -> UnsafeRawPointer?
+        guard let symbol = dlsym(nil, "__x86_get_cpuid_feature_leaf") else { return nil }
+        let leaf = unsafeBitCast(symbol, to: FeatureLeaf.self)
+        guard let leaf1 = leaf(0), let leaf7 = leaf(1) else { return nil }
+        let ecx1 = leaf1.load(fromByteOffset: 16 + 2 * 4, as: UInt32.self)
+        let ebx7 = leaf7.load(fromByteOffset: 16 + 1 * 4, as: UInt32.self)
+        return features.allSatisfy { ($0.leaf == 1 ? ecx1 : ebx7) & (1 << UInt32($0.bit)) != 0 }
+    }
+
+    /// The words of the first "flags" line of /proc/cpuinfo, or nil when it cannot be read.
+    static func cpuinfoFlags() -> Set<String>? {
+        guard let file = fopen("/proc/cpuinfo", "r") else { return nil }
+        defer { fclose(file) }
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(line) }
+        while getline(&line, &capacity, file) > 0, let line {
+            let text = String(cString: line)
+            guard text.hasPrefix("flags"), let colon = text.firstIndex(of: ":") else { continue }
+            return Set(text[text.index(after: colon)...].split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map(String.init))
+        }
+        return nil
+    }
+    #endif
     #endif
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import Neural
-import NeuralKernels
+@testable import NeuralKernels
 import NeuralKernelsFused
 import NeuralKernelsWide
 
@@ -37,6 +37,20 @@ extension KernelChoice {
         trainer.kernels = set
         return try trainer.train(net, x: x, y: y).network
     }
+
+    #if arch(x86_64) && os(Linux)
+    /// The fallback for a glibc without its feature table: /proc/cpuinfo's flags, read as words (every
+    /// x86-64 lists fpu and sse2; no word keeps the line's end), agreeing with glibc on the features
+    /// the kernel lists anyway (fma, avx) where glibc has the table.
+    @Test func processorFlagsFromProcCpuinfo() throws {
+        let flags = try #require(ProcessorFeatures.cpuinfoFlags())
+        #expect(flags.contains("fpu") && flags.contains("sse2"))
+        #expect(!flags.contains { $0.contains("\n") || $0.isEmpty })
+        if let glibc = ProcessorFeatures.glibcActive([.fma, .avx]) {
+            #expect(glibc == (flags.contains("fma") && flags.contains("avx")))
+        }
+    }
+    #endif
 
     @Test func thisMachineRunsMoreThanThePortableSet() {
         // The machine the suite runs on (x86-64 with AVX2 and FMA, or arm64) has a vector set, so the

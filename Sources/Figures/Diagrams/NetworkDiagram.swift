@@ -91,7 +91,6 @@ public struct NetworkDiagram: Drawable, Sendable {
     }
 
     func spec() -> NetworkGeometry.Spec {
-        let f = theme.numbers
         let showWeights = self.showWeights ?? (edgeCount <= 40)
         let w = weights?.map { m in (0..<m.rows).map { m.row($0) } }
         let b = biases?.map { $0.row(0) }

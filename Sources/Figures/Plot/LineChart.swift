@@ -96,7 +96,7 @@ public struct LineChart: Drawable, Sendable {
         let plot = try axes.plotArea(in: rect, right: right, on: canvas)
         let (sx, sy) = axes.scales(plot)
         axes.drawGrid(plot, on: canvas)
-        try canvas.withState {
+        canvas.withState {
             canvas.clip(to: plot)
             canvas.newPath()
             for h in horizontalLines { if let y = sy.position(h) { canvas.line(from: Point(plot.minX, y), to: Point(plot.maxX, y)) } }

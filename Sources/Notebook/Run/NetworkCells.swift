@@ -7,7 +7,7 @@ extension Executor {
         let net: Network
         if let w = s.weights {
             let ws = try w.map { try Matrix($0) }
-            let bs = try s.biases.map { try $0.map { Matrix(row: $0) } }
+            let bs = s.biases.map { $0.map { Matrix(row: $0) } }
             net = try Network(sizes: s.layers, activations: acts, biasMode: mode, biasTrainable: s.updateBias,
                               weights: ws, biases: bs)
         } else {
