@@ -53,19 +53,19 @@ enum Kernels {
             }
             var j = 0
             while j < blocked {
-                var a0 = RowKernels.load4(z0 + j), a1 = RowKernels.load4(z0 + j + 4), b0 = RowKernels.load4(z1 + j), b1 = RowKernels.load4(z1 + j + 4)
+                var a0 = SIMD4<Double>.load(z0 + j), a1 = SIMD4<Double>.load(z0 + j + 4), b0 = SIMD4<Double>.load(z1 + j), b1 = SIMD4<Double>.load(z1 + j + 4)
                 for t in 0..<n {
                     let k = idx[t]
                     let u = x0[k], v = x1[k]
                     let p = w + k * nout + j
-                    let w0 = RowKernels.load4(p), w1 = RowKernels.load4(p + 4)
+                    let w0 = SIMD4<Double>.load(p), w1 = SIMD4<Double>.load(p + 4)
                     let uu = SIMD4<Double>(repeating: u), vv = SIMD4<Double>(repeating: v)
                     a0 += uu * w0
                     a1 += uu * w1
                     b0 += vv * w0
                     b1 += vv * w1
                 }
-                RowKernels.store4(a0, z0 + j); RowKernels.store4(a1, z0 + j + 4); RowKernels.store4(b0, z1 + j); RowKernels.store4(b1, z1 + j + 4)
+                a0.store(z0 + j); a1.store(z0 + j + 4); b0.store(z1 + j); b1.store(z1 + j + 4)
                 j += 8
             }
             for jj in blocked..<nout {

@@ -9,36 +9,6 @@ public enum RowKernels {
         return h.x + h.y
     }
 
-    @inlinable @inline(__always)
-    public static func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
-    }
-
-    @inlinable @inline(__always)
-    public static func store4(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
-    }
-
-    @inlinable @inline(__always)
-    public static func load2(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
-    }
-
-    @inlinable @inline(__always)
-    public static func load8(_ p: UnsafePointer<Double>) -> SIMD8<Double> {
-        UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Double>.self)
-    }
-
-    @inlinable @inline(__always)
-    public static func store8(_ v: SIMD8<Double>, _ p: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Double>.self)
-    }
-
-    @inlinable @inline(__always)
-    public static func store2(_ v: SIMD2<Double>, _ p: UnsafeMutablePointer<Double>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD2<Double>.self)
-    }
-
     /// Writes the indices k with x[k] ≠ 0 into `idx` and returns their count, without branches
     /// (half of a digit's pixels are 0, in no pattern a branch predictor could learn): the test is
     /// integer arithmetic on the bits, |x| ≠ 0 ⇔ (b | −b) has its top bit set, b = bits without the sign.
@@ -61,45 +31,45 @@ public enum RowKernels {
                                                    _ nout: Int, _ z: UnsafeMutablePointer<Double>) {
         var j = 0
         while j &+ 16 <= nout {
-            var a0 = load4(z + j), a1 = load4(z + j + 4), a2 = load4(z + j + 8), a3 = load4(z + j + 12)
+            var a0 = SIMD4<Double>.load(z + j), a1 = SIMD4<Double>.load(z + j + 4), a2 = SIMD4<Double>.load(z + j + 8), a3 = SIMD4<Double>.load(z + j + 12)
             for t in 0..<count {
                 let k = at(t)
                 let vv = SIMD4<Double>(repeating: x[k]), r = w + (k &* nout &+ j)
-                a0 = R.multiplyAdd(a0, vv, load4(r))
-                a1 = R.multiplyAdd(a1, vv, load4(r + 4))
-                a2 = R.multiplyAdd(a2, vv, load4(r + 8))
-                a3 = R.multiplyAdd(a3, vv, load4(r + 12))
+                a0 = R.multiplyAdd(a0, vv, SIMD4<Double>.load(r))
+                a1 = R.multiplyAdd(a1, vv, SIMD4<Double>.load(r + 4))
+                a2 = R.multiplyAdd(a2, vv, SIMD4<Double>.load(r + 8))
+                a3 = R.multiplyAdd(a3, vv, SIMD4<Double>.load(r + 12))
             }
-            store4(a0, z + j); store4(a1, z + j + 4); store4(a2, z + j + 8); store4(a3, z + j + 12)
+            a0.store(z + j); a1.store(z + j + 4); a2.store(z + j + 8); a3.store(z + j + 12)
             j &+= 16
         }
         if j &+ 8 <= nout {
-            var a0 = load4(z + j), a1 = load4(z + j + 4)
+            var a0 = SIMD4<Double>.load(z + j), a1 = SIMD4<Double>.load(z + j + 4)
             for t in 0..<count {
                 let k = at(t)
                 let vv = SIMD4<Double>(repeating: x[k]), r = w + (k &* nout &+ j)
-                a0 = R.multiplyAdd(a0, vv, load4(r))
-                a1 = R.multiplyAdd(a1, vv, load4(r + 4))
+                a0 = R.multiplyAdd(a0, vv, SIMD4<Double>.load(r))
+                a1 = R.multiplyAdd(a1, vv, SIMD4<Double>.load(r + 4))
             }
-            store4(a0, z + j); store4(a1, z + j + 4)
+            a0.store(z + j); a1.store(z + j + 4)
             j &+= 8
         }
         if j &+ 4 <= nout {
-            var a0 = load4(z + j)
+            var a0 = SIMD4<Double>.load(z + j)
             for t in 0..<count {
                 let k = at(t)
-                a0 = R.multiplyAdd(a0, SIMD4<Double>(repeating: x[k]), load4(w + (k &* nout &+ j)))
+                a0 = R.multiplyAdd(a0, SIMD4<Double>(repeating: x[k]), SIMD4<Double>.load(w + (k &* nout &+ j)))
             }
-            store4(a0, z + j)
+            a0.store(z + j)
             j &+= 4
         }
         if j &+ 2 <= nout {
-            var a0 = load2(z + j)
+            var a0 = SIMD2<Double>.load(z + j)
             for t in 0..<count {
                 let k = at(t)
-                a0 = R.multiplyAdd(a0, SIMD2<Double>(repeating: x[k]), load2(w + (k &* nout &+ j)))
+                a0 = R.multiplyAdd(a0, SIMD2<Double>(repeating: x[k]), SIMD2<Double>.load(w + (k &* nout &+ j)))
             }
-            store2(a0, z + j)
+            a0.store(z + j)
             j &+= 2
         }
         if j < nout {
@@ -120,11 +90,11 @@ public enum RowKernels {
         let cc = SIMD4<Double>(repeating: c)
         var j = 0
         while j + 8 <= n {
-            let w0 = load4(row + j), w1 = load4(row + j + 4), d0 = load4(delta + j), d1 = load4(delta + j + 4)
+            let w0 = SIMD4<Double>.load(row + j), w1 = SIMD4<Double>.load(row + j + 4), d0 = SIMD4<Double>.load(delta + j), d1 = SIMD4<Double>.load(delta + j + 4)
             s0 = R.multiplyAdd(s0, w0, d0)
             s1 = R.multiplyAdd(s1, w1, d1)
-            store4(R.multiplyAdd(w0, -cc, d0), row + j)
-            store4(R.multiplyAdd(w1, -cc, d1), row + j + 4)
+            R.multiplyAdd(w0, -cc, d0).store(row + j)
+            R.multiplyAdd(w1, -cc, d1).store(row + j + 4)
             j += 8
         }
         var s = hsum(s0 + s1)
@@ -138,49 +108,27 @@ public enum RowKernels {
 
     /// W[k, ·] += (a·x[k])·δ for k = idx[0], …, idx[count − 1] (W is nin×nout, row-major): the first
     /// layer's update of per-sample SGD (a = −η) over the nonzero inputs, δ held in registers 16
-    /// columns at a time. Each weight gets the same single rounding as `axpy`.
+    /// columns at a time (then 8, 4, 2, 1). Each weight gets one multiply-add, rounded as R rounds.
     @inlinable @inline(__always)
     public static func sparseOuterUpdate<R: Rounding>(_: R.Type, _ idx: UnsafePointer<Int>, _ count: Int, _ x: UnsafePointer<Double>, _ a: Double,
-                                  _ delta: UnsafePointer<Double>, _ nout: Int, _ w: UnsafeMutablePointer<Double>,
+                                                      _ delta: UnsafePointer<Double>, _ nout: Int, _ w: UnsafeMutablePointer<Double>,
                                                       stride: Int? = nil) {
         let stride = stride ?? nout
         var j = 0
         while j &+ 16 <= nout {
-            let d0 = load4(delta + j), d1 = load4(delta + j + 4), d2 = load4(delta + j + 8), d3 = load4(delta + j + 12)
-            for t in 0..<count {
-                let k = idx[t]
-                let c = SIMD4<Double>(repeating: a * x[k]), r = w + (k &* stride &+ j)
-                let w0 = load4(r), w1 = load4(r + 4), w2 = load4(r + 8), w3 = load4(r + 12)
-                store4(R.multiplyAdd(w0, c, d0), r); store4(R.multiplyAdd(w1, c, d1), r + 4); store4(R.multiplyAdd(w2, c, d2), r + 8); store4(R.multiplyAdd(w3, c, d3), r + 12)
-            }
+            outerBlock(R.self, SIMD4<Double>.self, vectors: 4, idx, count, x, a, delta + j, stride, w + j)
             j &+= 16
         }
         if j &+ 8 <= nout {
-            let d0 = load4(delta + j), d1 = load4(delta + j + 4)
-            for t in 0..<count {
-                let k = idx[t]
-                let c = SIMD4<Double>(repeating: a * x[k]), r = w + (k &* stride &+ j)
-                let w0 = load4(r), w1 = load4(r + 4)
-                store4(R.multiplyAdd(w0, c, d0), r); store4(R.multiplyAdd(w1, c, d1), r + 4)
-            }
+            outerBlock(R.self, SIMD4<Double>.self, vectors: 2, idx, count, x, a, delta + j, stride, w + j)
             j &+= 8
         }
         if j &+ 4 <= nout {
-            let d0 = load4(delta + j)
-            for t in 0..<count {
-                let k = idx[t]
-                let r = w + (k &* stride &+ j)
-                store4(R.multiplyAdd(load4(r), SIMD4<Double>(repeating: a * x[k]), d0), r)
-            }
+            outerBlock(R.self, SIMD4<Double>.self, vectors: 1, idx, count, x, a, delta + j, stride, w + j)
             j &+= 4
         }
         if j &+ 2 <= nout {
-            let d0 = load2(delta + j)
-            for t in 0..<count {
-                let k = idx[t]
-                let r = w + (k &* stride &+ j)
-                store2(R.multiplyAdd(load2(r), SIMD2<Double>(repeating: a * x[k]), d0), r)
-            }
+            outerBlock(R.self, SIMD2<Double>.self, vectors: 1, idx, count, x, a, delta + j, stride, w + j)
             j &+= 2
         }
         if j < nout {
@@ -189,6 +137,25 @@ public enum RowKernels {
                 let k = idx[t]
                 w[k &* stride &+ j] = R.multiplyAdd(w[k &* stride &+ j], a * x[k], d0)
             }
+        }
+    }
+
+    /// Columns 0..<vectors·V.scalarCount of the rows listed in idx (vectors is 1, 2, 3 or 4; w and δ
+    /// start at the block's first column): W[k, ·] += (a·x[k])·δ with δ held in registers.
+    @inlinable @inline(__always)
+    static func outerBlock<R: Rounding, V: SIMD>(_: R.Type, _: V.Type, vectors: Int, _ idx: UnsafePointer<Int>, _ count: Int,
+                                                 _ x: UnsafePointer<Double>, _ a: Double, _ delta: UnsafePointer<Double>,
+                                                 _ stride: Int, _ w: UnsafeMutablePointer<Double>) where V.Scalar == Double {
+        let n = V.scalarCount, zero = V(repeating: 0)
+        let d0 = V.load(delta), d1 = vectors > 1 ? V.load(delta + n) : zero
+        let d2 = vectors > 2 ? V.load(delta + 2 &* n) : zero, d3 = vectors > 3 ? V.load(delta + 3 &* n) : zero
+        for t in 0..<count {
+            let k = idx[t]
+            let c = V(repeating: a * x[k]), r = w + k &* stride
+            R.multiplyAdd(V.load(r), c, d0).store(r)
+            if vectors > 1 { R.multiplyAdd(V.load(r + n), c, d1).store(r + n) }
+            if vectors > 2 { R.multiplyAdd(V.load(r + 2 &* n), c, d2).store(r + 2 &* n) }
+            if vectors > 3 { R.multiplyAdd(V.load(r + 3 &* n), c, d3).store(r + 3 &* n) }
         }
     }
 
@@ -213,22 +180,22 @@ public enum RowKernels {
         }
         let blocks = nout &>> 3                     // 0, 1 or 2 blocks of 8 columns
         let zero = SIMD4<Double>(repeating: 0)
-        let d0 = blocks >= 1 ? load4(delta) : zero, d1 = blocks >= 1 ? load4(delta + 4) : zero
-        let d2 = blocks >= 2 ? load4(delta + 8) : zero, d3 = blocks >= 2 ? load4(delta + 12) : zero
+        let d0 = blocks >= 1 ? SIMD4<Double>.load(delta) : zero, d1 = blocks >= 1 ? SIMD4<Double>.load(delta + 4) : zero
+        let d2 = blocks >= 2 ? SIMD4<Double>.load(delta + 8) : zero, d3 = blocks >= 2 ? SIMD4<Double>.load(delta + 12) : zero
         let tail = blocks &<< 3
         for k in 0..<nin {
             let row = w + k &* nout
             let c = eta * a[k], cc = SIMD4<Double>(repeating: c)
             var s = 0.0
             if blocks == 2 {
-                let w0 = load4(row), w1 = load4(row + 4), w2 = load4(row + 8), w3 = load4(row + 12)
+                let w0 = SIMD4<Double>.load(row), w1 = SIMD4<Double>.load(row + 4), w2 = SIMD4<Double>.load(row + 8), w3 = SIMD4<Double>.load(row + 12)
                 s = hsum(R.multiplyAdd(w0 * d0, w2, d2) + R.multiplyAdd(w1 * d1, w3, d3))
-                store4(R.multiplyAdd(w0, -cc, d0), row); store4(R.multiplyAdd(w1, -cc, d1), row + 4)
-                store4(R.multiplyAdd(w2, -cc, d2), row + 8); store4(R.multiplyAdd(w3, -cc, d3), row + 12)
+                R.multiplyAdd(w0, -cc, d0).store(row); R.multiplyAdd(w1, -cc, d1).store(row + 4)
+                R.multiplyAdd(w2, -cc, d2).store(row + 8); R.multiplyAdd(w3, -cc, d3).store(row + 12)
             } else if blocks == 1 {
-                let w0 = load4(row), w1 = load4(row + 4)
+                let w0 = SIMD4<Double>.load(row), w1 = SIMD4<Double>.load(row + 4)
                 s = hsum(R.multiplyAdd(w0 * d0, w1, d1))
-                store4(R.multiplyAdd(w0, -cc, d0), row); store4(R.multiplyAdd(w1, -cc, d1), row + 4)
+                R.multiplyAdd(w0, -cc, d0).store(row); R.multiplyAdd(w1, -cc, d1).store(row + 4)
             }
             var j = tail
             while j < nout {
@@ -245,4 +212,12 @@ public enum RowKernels {
     public static func biasStep(_ n: Int, _ eta: Double, _ delta: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>) {
         for j in 0..<n { b[j] = OneRounding.multiplyAdd(b[j], -eta, delta[j]) }
     }
+}
+
+/// A vector of doubles loaded from or stored to memory that need not be aligned (the kernels' rows).
+extension SIMD where Scalar == Double {
+    @inlinable @inline(__always)
+    public static func load(_ p: UnsafePointer<Double>) -> Self { UnsafeRawPointer(p).loadUnaligned(as: Self.self) }
+    @inlinable @inline(__always)
+    public func store(_ p: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(p).storeBytes(of: self, as: Self.self) }
 }

@@ -95,10 +95,3 @@ public enum VectorMath {
 public protocol RowFunction {
     static func apply(_ x: Double) -> Double
 }
-
-extension SIMD where Scalar == Double {
-    @inlinable @inline(__always)
-    public static func load(_ p: UnsafePointer<Double>) -> Self { UnsafeRawPointer(p).loadUnaligned(as: Self.self) }
-    @inlinable @inline(__always)
-    public func store(_ p: UnsafeMutablePointer<Double>) { UnsafeMutableRawPointer(p).storeBytes(of: self, as: Self.self) }
-}

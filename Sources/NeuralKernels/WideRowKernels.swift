@@ -10,32 +10,15 @@ extension RowKernels {
                                                        _ w: UnsafeMutablePointer<Double>) {
         var j = 0
         while j &+ 32 <= nout {
-            let d0 = load8(delta + j), d1 = load8(delta + j + 8), d2 = load8(delta + j + 16), d3 = load8(delta + j + 24)
-            for t in 0..<count {
-                let k = idx[t]
-                let c = SIMD8<Double>(repeating: a * x[k]), r = w + (k &* nout &+ j)
-                let w0 = load8(r), w1 = load8(r + 8), w2 = load8(r + 16), w3 = load8(r + 24)
-                store8(R.multiplyAdd(w0, c, d0), r); store8(R.multiplyAdd(w1, c, d1), r + 8)
-                store8(R.multiplyAdd(w2, c, d2), r + 16); store8(R.multiplyAdd(w3, c, d3), r + 24)
-            }
+            outerBlock(R.self, SIMD8<Double>.self, vectors: 4, idx, count, x, a, delta + j, nout, w + j)
             j &+= 32
         }
         if j &+ 16 <= nout {
-            let d0 = load8(delta + j), d1 = load8(delta + j + 8)
-            for t in 0..<count {
-                let k = idx[t]
-                let c = SIMD8<Double>(repeating: a * x[k]), r = w + (k &* nout &+ j)
-                store8(R.multiplyAdd(load8(r), c, d0), r); store8(R.multiplyAdd(load8(r + 8), c, d1), r + 8)
-            }
+            outerBlock(R.self, SIMD8<Double>.self, vectors: 2, idx, count, x, a, delta + j, nout, w + j)
             j &+= 16
         }
         if j &+ 8 <= nout {
-            let d0 = load8(delta + j)
-            for t in 0..<count {
-                let k = idx[t]
-                let r = w + (k &* nout &+ j)
-                store8(R.multiplyAdd(load8(r), SIMD8<Double>(repeating: a * x[k]), d0), r)
-            }
+            outerBlock(R.self, SIMD8<Double>.self, vectors: 1, idx, count, x, a, delta + j, nout, w + j)
             j &+= 8
         }
         if j < nout { sparseOuterUpdate(R.self, idx, count, x, a, delta + j, nout &- j, w + j, stride: nout) }
@@ -53,15 +36,15 @@ extension RowKernels {
             return
         }
         guard nout == 16 else { return dotThenUpdateRows(R.self, nin, w, nout, delta, a, eta, prev, sigmoid: sigmoid) }
-        let dLow = load8(delta), dHigh = load8(delta + 8)
+        let dLow = SIMD8<Double>.load(delta), dHigh = SIMD8<Double>.load(delta + 8)
         for k in 0..<nin {
             let row = w + k &* 16
             let cc = SIMD8<Double>(repeating: -(eta * a[k]))
-            let wLow = load8(row), wHigh = load8(row + 8)
+            let wLow = SIMD8<Double>.load(row), wHigh = SIMD8<Double>.load(row + 8)
             let sums = R.multiplyAdd(wLow * dLow, wHigh, dHigh)
             prev[k] = sigmoidPrime(hsum(sums.lowHalf + sums.highHalf), a[k], sigmoid)
-            store8(R.multiplyAdd(wLow, cc, dLow), row)
-            store8(R.multiplyAdd(wHigh, cc, dHigh), row + 8)
+            R.multiplyAdd(wLow, cc, dLow).store(row)
+            R.multiplyAdd(wHigh, cc, dHigh).store(row + 8)
         }
     }
 
@@ -73,9 +56,9 @@ extension RowKernels {
         let cc = SIMD8<Double>(repeating: -c)
         var j = 0
         while j + 8 <= n {
-            let w0 = load8(row + j), d0 = load8(delta + j)
+            let w0 = SIMD8<Double>.load(row + j), d0 = SIMD8<Double>.load(delta + j)
             sums = R.multiplyAdd(sums, w0, d0)
-            store8(R.multiplyAdd(w0, cc, d0), row + j)
+            R.multiplyAdd(w0, cc, d0).store(row + j)
             j += 8
         }
         var s = hsum(sums.lowHalf + sums.highHalf)
